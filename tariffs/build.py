@@ -1,0 +1,618 @@
+"""Build stage: readings of sentences become candidate events.
+
+Each builder looks at one sentence (and what the article said before it, for
+"he" and "it") and proposes events with the date mention that governs them,
+or the rule by which the resolve stage should date them. Phrasings come from
+`lexicon/events.toml` and `lexicon/tariffs.toml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import lexicon
+from .dates import DateMention
+from .mentions import Reading
+from .models import Agreement, Deadline, Meeting, Statement, Tariff
+from .officials import INSTITUTION, PERSON, UNNAMED, Mention, country_of
+
+# How an event without a date of its own is dated by the resolve stage.
+BY_MENTION, BY_SPEAKER, BY_NARRATIVE, UNDATED = "mention", "speaker", "narrative", "undated"
+
+
+@dataclass
+class Found:
+    """A candidate event, with what the later stages need to date and merge it."""
+
+    event: Meeting | Tariff | Statement | Agreement | Deadline
+    reading: Reading
+    mention: DateMention | None
+    rule: str
+    channel: str = "spoken"       # statements: "spoken" | "written"
+    new_occasion: bool = False    # statements: opens a new occasion for its speaker
+    detail: bool = False          # meetings: only adds detail to the meeting told before
+    strength: int = 0             # 2 own date, 1 the narrative's, 0 the anchor's (set when resolved)
+    extra: dict = field(default_factory=dict)
+
+
+@cache
+def _rx(section: str, key: str, name: str = "events") -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in lexicon.load(name)[section][key])
+
+
+def _any(section: str, key: str, text: str, name: str = "events") -> bool:
+    return any(p.search(text) for p in _rx(section, key, name))
+
+
+def _spans(section: str, key: str, text: str, name: str = "events") -> list[tuple[int, int]]:
+    return sorted((m.start(), m.end()) for p in _rx(section, key, name) for m in p.finditer(text))
+
+
+# ---------------------------------------------------------------- article state
+
+
+@dataclass
+class Context:
+    """What the article has said so far: who spoke, who was last named."""
+
+    last_person: str | None = None
+    last_speaker: str | None = None
+    last_institution: str | None = None
+    previous_people: tuple[str, ...] = ()
+
+
+PRONOUN = re.compile(r"\b(?P<p>he|she|him|her|his|it|they)\b", re.IGNORECASE)
+
+
+def build_events(readings: list[Reading]) -> list[Found]:
+    """Candidate events of one article, in reading order."""
+    found: list[Found] = []
+    context = Context()
+    for reading in readings:
+        statements = statements_in(reading, context)
+        speakers = {id(s.extra["mention"]) for s in statements if s.extra.get("mention")}
+        found.extend(statements)
+        found.extend(meetings_in(reading, context, speakers))
+        found.extend(tariffs_in(reading))
+        found.extend(agreements_in(reading))
+        found.extend(deadlines_in(reading))
+        _advance(context, reading, statements)
+    return found
+
+
+def _advance(context: Context, reading: Reading, statements: list[Found]) -> None:
+    people = [m for m in reading.people if m.kind == PERSON]
+    if people:
+        context.last_person = people[0].name
+        context.previous_people = tuple(m.name for m in people)
+    for statement in statements:
+        speaker = statement.event.speaker
+        if speaker and country_of(speaker) is not None and statement.extra.get("kind") == PERSON:
+            context.last_speaker = speaker
+        elif speaker and statement.extra.get("kind") == INSTITUTION:
+            context.last_institution = speaker
+    bodies = [m for m in reading.people if m.kind == INSTITUTION]
+    if bodies and not statements:
+        context.last_institution = context.last_institution or bodies[-1].name
+
+
+# ---------------------------------------------------------------- statements
+
+SPEECH_OBJECT = re.compile(
+    r"^\s*(?:(?:also|then|later|again|on \w+|in a statement|in an interview|in a letter)\s+)*"
+    r"(?:reporters|journalists|the press|a (?:regular |news |press )*(?:press conference|news conference|conference)|"
+    r"his (?:regular |morning )*(?:press |news )?conference|a program|a parliamentary committee|lawmakers|parliament)?")
+
+
+def statements_in(reading: Reading, context: Context) -> list[Found]:
+    """One statement per speaker who is reported as saying something in the sentence."""
+    text = reading.plain
+    results: dict[str | None, Found] = {}
+    for start, end in _verb_spans(text):
+        mention = _speaker_for(reading, start, end, context)
+        if mention is None:
+            continue
+        name = mention.name
+        if name in results:
+            continue
+        statement = Statement(speaker=name, quote=_quote_for(reading, start, end))
+        governing = _statement_date(reading, start, end)
+        found = Found(statement, reading, governing, BY_MENTION if governing else BY_SPEAKER,
+                      channel="written" if _any("statement", "written", text) else "spoken",
+                      new_occasion=_any("statement", "new_occasion", text),
+                      extra={"mention": mention, "kind": mention.kind, "verb": start})
+        results[name] = found
+    return list(results.values())
+
+
+def _verb_spans(text: str) -> list[tuple[int, int]]:
+    spans = _spans("statement", "verbs", text)
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and span[0] < merged[-1][1]:
+            continue
+        merged.append(span)
+    return merged
+
+
+def _speaker_for(reading: Reading, start: int, end: int, context: Context) -> Mention | None:
+    """Who the speech verb at [start, end) belongs to.
+
+    "according to X" names X; otherwise the nearest name before the verb in its
+    clause ("X, Japan's minister, told"), a pronoun ("he said"), or a name right
+    after it ("said Akazawa").
+    """
+    text = reading.plain
+    people = [m for m in reading.people]
+    verb = text[start:end].lower()
+    if verb.startswith("according to"):
+        after = [m for m in people if start < m.start <= end + 40]
+        return after[0] if after else None
+    head = text[:start]
+    clause_start = max(head.rfind(";"), _last_clause_break(head))
+    before = [m for m in people if clause_start <= m.start and m.end <= start]
+    pronoun = _pronoun_before(head, context)
+    if before:
+        nearest = before[-1]
+        gap = text[nearest.end:start]
+        if pronoun is not None and pronoun[1] > nearest.end:
+            return pronoun[0]
+        if len(gap.split()) <= 8 or not re.search(r"\b(?:that|which|who|whom)\b", gap):
+            return _first_of_apposition(before, text)
+    if pronoun is not None:
+        return pronoun[0]
+    after = [m for m in people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")]
+    return after[0] if after else None
+
+
+def _last_clause_break(head: str) -> int:
+    """Where the clause before a verb begins: after a quotation's comma or a ', that' turn."""
+    breaks = [m.end() for m in re.finditer(r"[”\"]\s*,?|,\s+(?:but|and|while|as|after|when|because)\s+|\bthat\s+", head)]
+    return breaks[-1] if breaks else 0
+
+
+def _first_of_apposition(before: list[Mention], text: str) -> Mention:
+    """In "Akazawa, Japan's minister, said", the person is named twice; either resolves the same."""
+    return before[-1]
+
+
+def _pronoun_before(head: str, context: Context) -> tuple[Mention, int] | None:
+    found = re.search(r"\b(he|she|it|they)\s+(?:also\s+|then\s+|later\s+|again\s+)?$", head, re.IGNORECASE)
+    if not found:
+        return None
+    word = found.group(1).lower()
+    if word in ("he", "she"):
+        name = context.last_speaker or context.last_person
+        return (Mention(PERSON, name, country_of(name), found.start(), found.end()), found.start()) if name else None
+    if word == "it" and context.last_institution:
+        name = context.last_institution
+        return Mention(INSTITUTION, name, country_of(name), found.start(), found.end()), found.start()
+    return None
+
+
+def _quote_for(reading: Reading, start: int, end: int) -> str | None:
+    quotes = [q for q in reading.quotes if len(q.text.split()) >= 1]
+    if not quotes:
+        return None
+    longer = [q for q in quotes if len(q.text.split()) >= 2] or quotes
+    return longer[0].text
+
+
+def _statement_date(reading: Reading, start: int, end: int) -> DateMention | None:
+    """A date that sits by the speech verb: "said Friday", "told reporters on Saturday", "on Thursday expressed"."""
+    text = reading.plain
+    for mention in reading.dates:
+        if mention.future or mention.prep in ("since", "until", "by", "from"):
+            continue
+        if end <= mention.start:
+            between = text[end:mention.start]
+            if len(between) <= 45 and not re.search(r"\bthat\b|,|\bwhether\b", between):
+                return mention
+        elif mention.end <= start:
+            between = text[mention.end:start]
+            if len(between) <= 25 and "," not in between:
+                return mention
+    return None
+
+
+# ---------------------------------------------------------------- meetings
+
+DURATION = re.compile(
+    r"(?:(?P<h>\d+|an|one|two|three|four|five)\s+hours?(?:\s+and\s+(?P<hm>\d+)\s+minutes)?|(?P<m>\d+)[\s-]+minutes?|(?P<half>half an hour))",
+    re.IGNORECASE)
+ROUND = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:round|ministerial round)\b", re.IGNORECASE)
+LOCATION = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>White House|Washington|Tokyo|Osaka|Canada|Kananaskis|New York|London|Geneva|Seoul|"
+    r"Beijing|Mar-a-Lago|Gyeongju|Busan|Kuala Lumpur|Ottawa|Paris|Brussels|Rome|Akasaka Palace|Office of the U\.?S\.? Trade Representative|"
+    r"U\.S\. capital|US capital|United States|U\.S\.|commerce secretary's home|[A-Z]\w+'s home)\b")
+PLACE_NAMES = {"U.S. capital": "Washington", "US capital": "Washington", "U.S.": "United States"}
+BARRIER = re.compile(r";|,\s+(?:according to|while|but|as|after|when)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b|\bsaid\b|\btold\b")
+
+
+def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[Found]:
+    """Meetings and calls the sentence reports, one per trigger (and per duration or 'separately')."""
+    text = reading.plain
+    if _any("meeting", "detail", text.strip()):
+        detail = Meeting(duration_minutes=_duration(text), location=_location(text))
+        return [Found(detail, reading, None, BY_NARRATIVE, detail=True)]
+    triggers = _meeting_triggers(text)
+    results: list[Found] = []
+    previous_subject: list[str] = []
+    for index, (start, end) in enumerate(triggers):
+        lo = triggers[index - 1][1] if index else 0
+        hi = triggers[index + 1][0] if index + 1 < len(triggers) else len(text)
+        subject, objects = _participants(reading, context, start, end, lo, hi, speakers)
+        if not subject:
+            subject = previous_subject or _sentence_subject(reading, speakers, start)
+        previous_subject = subject
+        people = list(dict.fromkeys(subject + objects))
+        if not people and not re.search(r"\b(?:two sides|both sides|two countries|round|talks|negotiations)\b", text[lo:hi], re.IGNORECASE):
+            continue
+        window = text[max(lo, start - 120):min(hi, end + 60)]
+        governing = _meeting_date(reading, start, end, lo, hi)
+        status = _meeting_status(text[lo:start + (end - start)] + text[end:hi], governing)
+        mode = _meeting_mode(text[lo:hi])
+        groups = [people]
+        if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
+            groups = [list(dict.fromkeys(subject + [o])) for o in objects]
+        durations = _durations(text[lo:hi]) or [None]
+        for group in groups:
+            for minutes in durations if len(groups) == 1 else [None]:
+                meeting = Meeting(officials=group, mode=mode or "in_person", status=status,
+                                  location=_location(text[lo:hi]), round=_round(text), duration_minutes=minutes)
+                results.append(Found(meeting, reading, governing, BY_MENTION if governing else BY_NARRATIVE,
+                                     extra={"mode_known": mode is not None, "window": window}))
+    return results
+
+
+def _meeting_triggers(text: str) -> list[tuple[int, int]]:
+    references = _spans("meeting", "references", text)
+    spans = []
+    for start, end in _spans("meeting", "triggers", text):
+        if any(rs <= start < re_ or rs < end <= re_ for rs, re_ in references):
+            continue
+        if spans and start < spans[-1][1] + 12:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _participants(reading: Reading, context: Context, start: int, end: int, lo: int, hi: int,
+                  speakers: set[int]) -> tuple[list[str], list[str]]:
+    text = reading.plain
+    people = [m for m in reading.people if m.kind == PERSON and id(m) not in speakers]
+    head = text[lo:start]
+    relative = list(re.finditer(r",\s+(?:who|whom)\b", head))
+    subject_from = lo
+    if relative:
+        antecedent = [m for m in people if m.end <= lo + relative[-1].start()]
+        subject_from = antecedent[-1].start if antecedent else lo + relative[-1].start()
+    else:
+        barrier = list(BARRIER.finditer(head))
+        if barrier:
+            subject_from = lo + barrier[-1].end()
+    subject = [m.name for m in people if subject_from <= m.start < start]
+    subject += _pronoun_people(text[subject_from:start], context)
+    tail = text[end:hi]
+    cut = BARRIER.search(tail)
+    object_to = end + (cut.start() if cut else len(tail))
+    objects = [m.name for m in people if end <= m.start < object_to]
+    objects += _pronoun_people(text[end:object_to], context, objective=True)
+    return list(dict.fromkeys(subject)), [o for o in dict.fromkeys(objects) if o not in subject]
+
+
+def _pronoun_people(text: str, context: Context, objective: bool = False) -> list[str]:
+    names = []
+    for match in PRONOUN.finditer(text):
+        word = match.group("p").lower()
+        if objective and word in ("him", "her") and context.previous_people:
+            others = [p for p in context.previous_people if p != context.last_person] or list(context.previous_people)
+            names.append(others[-1])
+        elif not objective and word in ("he", "she") and (context.last_speaker or context.last_person):
+            names.append(context.last_speaker or context.last_person)
+    return [n for n in names if n]
+
+
+def _sentence_subject(reading: Reading, speakers: set[int], before: int) -> list[str]:
+    text = reading.plain
+    stop = min([m.start() for m in re.finditer(r",\s+(?:who|whom)\b", text)] + [before])
+    return [m.name for m in reading.people if m.kind == PERSON and id(m) not in speakers and m.start < stop]
+
+
+def _meeting_date(reading: Reading, start: int, end: int, lo: int, hi: int) -> DateMention | None:
+    """The date that governs a trigger: after it in its scope, else before it in its clause."""
+    text = reading.plain
+    after = [m for m in reading.dates if end <= m.start < hi and m.prep not in ("since",)]
+    after = [m for m in after if not re.search(r"\b(?:said|told|according)\b", text[end:m.start])]
+    if after:
+        return after[0]
+    before = [m for m in reading.dates if lo <= m.start and m.end <= start and not m.clause]
+    for mention in reversed(before):
+        between = text[mention.end:start]
+        if "," not in between or mention.start <= 3:
+            return mention
+    clause_dates = [m for m in reading.dates if m.clause and m.end <= start and lo <= m.start]
+    return clause_dates[-1] if clause_dates else None
+
+
+def _meeting_status(window: str, governing: DateMention | None) -> str:
+    if _any("meeting", "cancelled", window):
+        return "cancelled"
+    if _any("meeting", "planned", window):
+        return "planned"
+    if _any("meeting", "proposed", window):
+        return "proposed"
+    if governing is not None and governing.future:
+        return "planned"
+    return "held"
+
+
+def _meeting_mode(window: str) -> str | None:
+    if _any("meeting", "video", window):
+        return "video"
+    if _any("meeting", "phone", window):
+        return "phone"
+    if _any("meeting", "in_person", window):
+        return "in_person"
+    return None
+
+
+def _durations(text: str) -> list[int]:
+    words = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+    minutes = []
+    for match in DURATION.finditer(text):
+        if match.group("half"):
+            minutes.append(30)
+        elif match.group("h"):
+            hours = words.get(match.group("h").lower()) or int(match.group("h"))
+            minutes.append(hours * 60 + int(match.group("hm") or 0))
+        else:
+            minutes.append(int(match.group("m")))
+    return minutes
+
+
+def _duration(text: str) -> int | None:
+    found = _durations(text)
+    return found[0] if found else None
+
+
+def _location(text: str) -> str | None:
+    found = LOCATION.search(text)
+    if not found:
+        return None
+    place = found.group("place")
+    return PLACE_NAMES.get(place, place)
+
+
+def _round(text: str) -> int | None:
+    found = ROUND.search(text)
+    if not found:
+        return None
+    word = found.group("n").lower()
+    ordinals = lexicon.load("language")["ordinals"]
+    return ordinals.get(word) or int(re.sub(r"\D", "", word))
+
+
+# ---------------------------------------------------------------- tariffs
+
+THRESHOLD = re.compile(r"\b(?:less|more|fewer|lower|higher) than\s*$|\b(?:under|below|above|over|exceeding)\s*$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while|but|and|as|with|which|whereas)\b|;|\.\s")
+
+
+def tariffs_in(reading: Reading) -> list[Found]:
+    """Tariff rates in the sentence: percentages that a tariff word governs."""
+    text = reading.text
+    rates = reading.rates
+    results: list[Found] = []
+    previous_sectors: list[str] = []
+    for index, rate in enumerate(rates):
+        seg_lo = rates[index - 1].end if index else 0
+        seg_hi = rates[index + 1].start if index + 1 < len(rates) else len(text)
+        before = text[seg_lo:rate.start]
+        breaks = list(CLAUSE_BREAK.finditer(before))
+        before = before[breaks[-1].end():] if breaks else before
+        after = text[rate.end:seg_hi]
+        cut = re.search(r"[,;]|\.\s|\bwhile\b", after)
+        near_after = after[:cut.start()] if cut else after
+        if THRESHOLD.search(text[:rate.start]) or rate.value == 0 or rate.value > 200:
+            continue
+        if not _is_tariff(text, rate, before, near_after):
+            continue
+        sectors = _sectors(before, near_after, text, rate)
+        if not sectors and previous_sectors and re.fullmatch(r"\s*(?:%|percent|per cent)?\s*(?:or|to|and|-)\s*", text[rates[index - 1].end:rate.start] if index else "x"):
+            sectors = previous_sectors
+        sectors = sectors or ["all"]
+        previous_sectors = sectors
+        window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
+        status = _tariff_status(window, text, rate)
+        actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
+                  and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
+        for sector in sectors:
+            tariff = Tariff(rate=rate.value, sector=sector, status=status, officials=list(dict.fromkeys(actors)),
+                            measure=_measure(window, sector, before + near_after),
+                            previous_rate=_previous_rate(text, rates, index), target=_target(before + near_after, window))
+            governing = _tariff_date(reading, rate)
+            results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED))
+    return results
+
+
+def _is_tariff(text: str, rate, before: str, after: str) -> bool:
+    local = before[-60:] + " " + after[:60]
+    negative = [m for p in _tariff_patterns("other_words") for m in p.finditer(local)]
+    positive = [m for p in _tariff_patterns("tariff_words") for m in p.finditer(local)]
+    if not positive:
+        sentence_positive = any(p.search(text) for p in _tariff_patterns("tariff_words"))
+        if not (sentence_positive and re.search(r"\b(?:face|faces|facing|at|to|from|of)\s*$", before) and not negative):
+            return False
+    if negative:
+        centre = len(before[-60:])
+        nearest_negative = min(abs(m.start() - centre) for m in negative)
+        nearest_positive = min((abs(m.start() - centre) for m in positive), default=10**6)
+        bound = re.match(r"\s*(?:[\"“”]?\s*(?:additional|extra|new|reciprocal|baseline|sectoral|country-specific|across-the-board|auto|automotive|car|steel|aluminum)\s*[\"“”]?\s*)*(?:tariffs?|lev(?:y|ies)|dut(?:y|ies))\b", after, re.IGNORECASE)
+        if not bound and nearest_negative < nearest_positive:
+            return False
+    return True
+
+
+@cache
+def _tariff_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in lexicon.load("tariffs")[key])
+
+
+@cache
+def _sector_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((sector, re.compile("|".join(words), re.IGNORECASE)) for sector, words in lexicon.load("tariffs")["sectors"].items())
+
+
+def _sectors_in(text: str) -> list[tuple[int, str]]:
+    return sorted((m.start(), sector) for sector, pattern in _sector_patterns() for m in pattern.finditer(text))
+
+
+def _sectors(before: str, after: str, text: str, rate) -> list[str]:
+    """The sectors a rate covers: named right after it ("25% on cars"), else before it in its clause."""
+    near_after = after[:40]
+    if any(p.search(near_after) for p in _tariff_patterns("all_goods")) and not _sectors_in(near_after[:25]):
+        return []
+    found = _sectors_in(after)
+    if found:
+        first = found[0][0]
+        run = [s for pos, s in found if pos - first < 30]
+        return list(dict.fromkeys(run))
+    found = _sectors_in(before)
+    if found and not any(p.search(before[found[-1][0]:]) for p in _tariff_patterns("all_goods")):
+        last = found[-1][0]
+        run = [s for pos, s in found if last - pos < 30]
+        return list(dict.fromkeys(run))
+    return []
+
+
+def _tariff_status(window: str, text: str, rate) -> str:
+    status_words = lexicon.load("tariffs")["status"]
+    nearby = text[max(0, rate.start - 60):rate.end + 40]
+    for status in ("paused", "ended", "threatened", "agreed", "proposed", "announced"):
+        scope = nearby if status in ("ended",) else window
+        if any(re.search(p, scope, re.IGNORECASE) for p in status_words[status]):
+            if status == "ended" and not re.search(r"(?:from|previous|former)\s*(?:a\s+)?(?:\w+\s+)?$", text[max(0, rate.start - 25):rate.start], re.IGNORECASE):
+                continue
+            return status
+    return "in_effect"
+
+
+def _measure(window: str, sector: str, local: str) -> str | None:
+    words = lexicon.load("tariffs")["measure"]
+    has = lambda key, scope: any(re.search(p, scope, re.IGNORECASE) for p in words[key])  # noqa: E731
+    if has("mfn", local):
+        return "mfn"
+    if has("combined", local):
+        return "combined"
+    if sector != "all":
+        return "sectoral"
+    if has("baseline", local):
+        return "baseline"
+    if has("country_specific", local):
+        return "country_specific"
+    return None
+
+
+def _previous_rate(text: str, rates, index: int) -> float | None:
+    rate = rates[index]
+    if index + 1 < len(rates) and re.fullmatch(r"\s*from\s*", text[rate.end:rates[index + 1].start], re.IGNORECASE):
+        return rates[index + 1].value
+    if index and re.search(r"\bfrom\s*$", text[:rates[index - 1].start], re.IGNORECASE) and re.fullmatch(r"\s*to\s*", text[rates[index - 1].end:rate.start], re.IGNORECASE):
+        return rates[index - 1].value
+    after = text[rate.end:rate.end + 60]
+    if (found := re.match(r"[^.;]{0,40}?\b(?:doubled|raised|up|increased) from\s*$", after[:after.find(str(int(rates[index + 1].value))) if index + 1 < len(rates) else 0], re.IGNORECASE)) and index + 1 < len(rates):
+        return rates[index + 1].value
+    return None
+
+
+def _target(local: str, window: str) -> str:
+    if any(p.search(local) for p in _tariff_patterns("everyone")):
+        return "*"
+    if re.search(r"\b(?:South Korea|Korean)\b", local):
+        return "KR"
+    if re.search(r"\b(?:EU|European Union)\b(?! ?—)", local) and not re.search(r"\bJapan", local):
+        return "EU"
+    return "JP"
+
+
+def _tariff_date(reading: Reading, rate) -> DateMention | None:
+    text = reading.text
+    best = None
+    for mention in reading.dates:
+        distance = mention.start - rate.end if mention.start >= rate.end else rate.start - mention.end
+        between = text[min(mention.end, rate.end):max(mention.start, rate.start)]
+        if distance <= 70 and between.count(",") <= 1 and (best is None or distance < best[0]):
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+# ---------------------------------------------------------------- agreements and deadlines
+
+
+def agreements_in(reading: Reading) -> list[Found]:
+    """Deals and settlements both sides reached or are expected to reach, when the text dates them."""
+    text = reading.plain
+    if _any("agreement", "negated", text):
+        return []
+    for status in ("reached", "expected"):
+        spans = _spans("agreement", status, text)
+        if not spans:
+            continue
+        start, end = spans[0]
+        governing = _nearest_date(reading, start, end)
+        if status == "reached" and not re.search(r"\b(?:two sides|both sides|two countries|two governments|two leaders|Japan and the (?:United States|U\.S\.)|U\.S\. and Japan|\band\b|deal|agreement)\b", text[:end], re.IGNORECASE):
+            continue
+        if governing is None and status == "expected":
+            continue
+        if governing is None and not re.search(r"\bagreed\b|\bagree by phone\b", text[start:end], re.IGNORECASE):
+            continue
+        event = Agreement(status=status, parties=["JP", "US"])
+        return [Found(event, reading, governing, BY_MENTION if governing else BY_NARRATIVE)]
+    return []
+
+
+def _nearest_date(reading: Reading, start: int, end: int) -> DateMention | None:
+    best = None
+    for mention in reading.dates:
+        if mention.prep == "since":
+            continue
+        distance = mention.start - end if mention.start >= end else start - mention.end
+        if -5 <= distance <= 60 and (best is None or distance < best[0]):
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+def deadlines_in(reading: Reading) -> list[Found]:
+    """Dates by which a pause ends or a decision is due."""
+    text = reading.plain
+    cues = _spans("deadline", "cues", text)
+    if not cues:
+        return []
+    results = []
+    for mention in reading.dates:
+        if mention.prep == "since":
+            continue
+        near = any(cs - 60 <= mention.start <= ce + 60 for cs, ce in cues)
+        if not near:
+            continue
+        attached = mention.prep in ("until", "till", "by") or re.match(r"['’]s\s+deadline", text[mention.end:]) \
+            or re.search(r"\b(?:expire|return|deadline|expires|end)\s+(?:on\s+)?$", text[:mention.start]) \
+            or re.search(r"\bdeadline\s+(?:of|on)\s+$", text[:mention.start])
+        if not attached:
+            continue
+        what = _deadline_what(text)
+        results.append(Found(Deadline(what=what), reading, mention, BY_MENTION))
+    return results[:2]
+
+
+def _deadline_what(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"paus|suspen|on hold|reprieve", lowered):
+        return "end of the pause on country-specific tariffs"
+    if "deadline" in lowered:
+        found = re.search(r"deadline (?:for|on|to) ([^,.;]{3,60})", text)
+        return f"deadline for {found.group(1).strip()}" if found else "deadline"
+    return "deadline"

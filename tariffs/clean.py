@@ -1,0 +1,150 @@
+"""Clean stage: keep the article body, drop what a web page wraps around it.
+
+Reader comments, captions, ads, link lists, notices, bylines and copyright
+lines yield no event, so they never reach the sentence splitter. The header
+lines (date marker, time stamps, dateline) are kept apart for the stage that
+finds the publication date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .read import RawArticle
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """An article reduced to its body paragraphs, with the lines that date it."""
+
+    raw: RawArticle
+    title: str | None
+    header: tuple[str, ...]
+    dateline: str | None
+    paragraphs: tuple[str, ...]
+    dropped: tuple[str, ...] = field(default=(), repr=False)
+
+
+DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+# "TOKYO, July 8 (Reuters) - ", "Washington, April 16 (Jiji Press)--", "TOKYO – ", "TOKYO, Japan — "
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.]+(?:[ -][A-Z][A-Za-z.]+)*(?:, [A-Z][A-Za-z.]+)?)"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"(?: \((?P<agency>[^)]{2,40})\))?"
+    r"\s*(?:--|—|–|-)\s*"
+)
+STAMP = re.compile(
+    r"^(?:last updated:?\s*|updated:?\s*|published:?\s*|posted:?\s*)?"
+    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:JST|GMT|UTC|ET|EST|EDT)?,?\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:JST|GMT|UTC|ET|EST|EDT)?)?\s*$",
+    re.IGNORECASE,
+)
+PLACE_ALONE = re.compile(r"^[A-Z][A-Z .]{2,30}$")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def clean(raw: RawArticle) -> CleanArticle:
+    """Split an article into title, header lines, dateline and body paragraphs."""
+    lines = [line.strip() for line in raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    header: list[str] = []
+    dropped: list[str] = []
+    if lines and (marker := DATE_MARKER.match(lines[0])):
+        header.append(marker.group(0).strip())
+        lines[0] = lines[0][marker.end():].strip()
+    title = _title(lines, raw)
+    body: list[str] = []
+    in_link_list = False
+    for index, line in enumerate(lines):
+        if not line or index == title[1]:
+            continue
+        if _is_end(line):
+            kept = _before_copyright(line)
+            if kept:
+                body.append(kept)
+            dropped.extend(lines[index:])
+            break
+        if STAMP.match(line) or (not body and PLACE_ALONE.match(line)):
+            header.append(line)
+            continue
+        if _matches(line, "link_list"):
+            in_link_list = True
+            dropped.append(line)
+            continue
+        if in_link_list and _headline_like(line):
+            dropped.append(line)
+            continue
+        in_link_list = False
+        if _matches(line, "notice") or _matches(line, "link") or is_caption(line):
+            dropped.append(line)
+            continue
+        body.append(line)
+    dateline = None
+    if body and (found := DATELINE.match(body[0])) and (found.group("date") or found.group("agency") or found.group("place").isupper() or "," in found.group("place")):
+        dateline = found.group(0).strip()
+        body[0] = body[0][found.end():].strip()
+    return CleanArticle(raw, title[0], tuple(header), dateline, tuple(b for b in body if b), tuple(dropped))
+
+
+def _title(lines: list[str], raw: RawArticle) -> tuple[str | None, int]:
+    """The headline and its line index (-1 when the text has none).
+
+    A first line is a headline when it is the manifest's title or reads like
+    one: no sentence-ending punctuation, and not the start of a paragraph.
+    """
+    manifest_title = raw.entry.title if raw.entry else None
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if manifest_title and _same_text(line, manifest_title):
+            return manifest_title, index
+        if _headline_like(line) and not PLACE_ALONE.match(line) and not STAMP.match(line):
+            return manifest_title or line, index
+        return manifest_title, -1
+    return manifest_title, -1
+
+
+def _same_text(a: str, b: str) -> bool:
+    squash = lambda s: re.sub(r"\W+", "", s).lower()  # noqa: E731
+    return squash(a) == squash(b)
+
+
+def _headline_like(line: str) -> bool:
+    """A short line with no closing punctuation: a headline or a link's text."""
+    return len(line) <= 160 and not SENTENCE_END.search(line)
+
+
+def _matches(line: str, key: str) -> bool:
+    return any(p.search(line) for p in lexicon.patterns("page", key))
+
+
+def _is_end(line: str) -> bool:
+    return _matches(line, "end")
+
+
+def _before_copyright(line: str) -> str:
+    """Body text that a copyright mark was glued onto ("... capital.© KYODO")."""
+    cut = re.split(r"©|\(c\) |\ball rights reserved\b|\[?copyright\b", line, maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    return cut if SENTENCE_END.search(cut) and len(cut.split()) > 6 else ""
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: a credit or label, or one present-tense line about a pictured person.
+
+    Captions describe a picture in the present tense ("X speaks to reporters
+    in Washington on April 16."), where news prose reports in the past.
+    """
+    if _matches(line, "caption"):
+        return True
+    if len(line.split()) > 30 or re.search(r"[.!?]\s+[A-Z]", line.rstrip(".")):
+        return False
+    found = _caption_verb().search(line)
+    if not found:
+        return False
+    subject = line[: found.start()].split()
+    return 0 < len(subject) <= 10 and all(w[0].isupper() or w in ("of", "the", "and", "'s") or w.startswith("(") for w in subject)
+
+
+def _caption_verb() -> re.Pattern[str]:
+    return lexicon.cached_words("page", "caption_verbs")

@@ -1,0 +1,112 @@
+"""The `tariffs` command: a thin layer over `tariffs.pipeline`."""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def _sample_folder() -> Path:
+    """The bundled sample corpus: inside the installed package, or data/ beside a source checkout."""
+    for folder in (PACKAGE / "sample", PACKAGE.parent / "data"):
+        if (folder / "articles.toml").is_file():
+            return folder
+    return PACKAGE / "sample"
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tariffs: {message}", err=True)
+    sys.exit(2)
+
+
+def _iso_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{option} {value!r} is not a date (use YYYY-MM-DD)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of article texts with articles.toml (default: $TARIFFS_DATA, else the bundled sample).")
+@click.version_option(__version__, prog_name="tariffs")
+@click.pass_context
+def main(ctx: click.Context, data: Path | None) -> None:
+    """Turn news articles on the U.S.-Japan tariff negotiations into a timeline."""
+    if data is None and os.environ.get("TARIFFS_DATA"):
+        data = Path(os.environ["TARIFFS_DATA"])
+    ctx.obj = data or _sample_folder()
+
+
+@main.command()
+@click.option("--official", "officials", multiple=True, help="Keep events with this person (name, surname, alias or role). Repeatable.")
+@click.option("--since", help="Keep events on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
+@click.option("--type", "types", multiple=True, type=click.Choice(["meeting", "tariff", "statement", "agreement", "deadline"]),
+              help="Keep events of this type. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
+@click.pass_obj
+def timeline(folder: Path, officials: tuple[str, ...], since: str | None, until: str | None,
+             types: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """The events of every article, in date order."""
+    from .officials import known_official
+    from .pipeline import build_timeline
+    from .query import Query, select
+    from .read import CorpusError
+
+    start, end = _iso_day(since, "--since"), _iso_day(until, "--until")
+    if start and end and end < start:
+        _fail(f"--until {until} is before --since {since}")
+    for name in officials:
+        if not known_official(name):
+            _fail(f"unknown official {name!r} (not in the directory of officials)")
+    try:
+        document, warnings = build_timeline(folder)
+    except CorpusError as err:
+        _fail(str(err))
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    document.events = select(document.events, Query(officials, start, end, types))
+    _emit(document, fmt, output)
+
+
+def _emit(document, fmt: str, output: Path | None) -> None:
+    from rich.console import Console
+
+    from .render import print_table, to_json
+
+    if fmt == "json":
+        text = to_json(document)
+        if output:
+            _write(output, text)
+        else:
+            click.echo(text, nl=False)
+        return
+    if output:
+        with open(os.devnull, "w") as sink:
+            console = Console(file=sink, record=True, width=160)
+            print_table(document, console)
+        _write(output, console.export_text())
+    else:
+        print_table(document, Console())
+
+
+def _write(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a failure never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as err:
+        temporary.unlink(missing_ok=True)
+        _fail(f"cannot write {path}: {err.strerror}")

@@ -1,0 +1,238 @@
+"""Find date expressions in a sentence, before any of them is resolved.
+
+Each `DateMention` records what the words say ("last Thursday", "early next
+week", "a day earlier", "June 15-17") in a structured form; `resolve.py`
+turns it into days against the article's anchor and the narrative's reference
+day. Month, weekday and number words come from `lexicon/language.toml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon
+
+ABSOLUTE, MONTH, WEEKDAY, SHIFT, TODAY, WEEK, MONTH_REL, WITHIN = (
+    "absolute", "month", "weekday", "shift", "today", "week", "month_rel", "within")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression.
+
+    kind       what the words name (see the constants above)
+    month, day, year, day_end, month_end   for absolute dates and spans
+    part       "early" | "mid" | "late" | "earlier" | "later" | None
+    which      "last" | "next" | "this" | None, for weekdays, weeks, months
+    weekday    0 = Monday
+    offset     days from the reference day (SHIFT), from the anchor (TODAY, WITHIN)
+    clause     True when the words introduce a clause whose event is `offset`
+               from the reference ("a day after they met"): they date only
+               what follows them
+    future     the sentence speaks of this day as still to come
+    prep       the word before it ("since", "until", "by", "from", "on" ...)
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    day_end: int | None = None
+    month_end: int | None = None
+    part: str | None = None
+    which: str | None = None
+    weekday: int | None = None
+    offset: int = 0
+    clause: bool = False
+    future: bool = False
+    prep: str | None = None
+
+    @property
+    def precise(self) -> bool:
+        """Names one day, not a span or a vague stretch."""
+        return self.kind in (ABSOLUTE, WEEKDAY, TODAY, SHIFT) and self.day_end is None
+
+
+@cache
+def _words() -> dict[str, dict[str, int]]:
+    language = lexicon.load("language")
+    return {key: language[key] for key in ("months", "weekdays", "numbers", "ordinals")}
+
+
+def _alternation(names) -> str:
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    words = _words()
+    month = rf"(?P<month>(?:{_alternation(m.capitalize() for m in words['months'])})\.?)"
+    month2 = month.replace("?P<month>", "?P<month2>")
+    weekday = rf"(?P<weekday>{_alternation(w.capitalize() for w in words['weekdays'])})"
+    number = rf"(?P<n>\d+|{_alternation(words['numbers'])})"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%])"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+    part = r"(?P<part>early|mid|late|the end of|end|the beginning of|the start of|the middle of)"
+    time_of_day = r"(?:\s+(?:morning|afternoon|evening|night|local time))?"
+    i = re.IGNORECASE
+    return [
+        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+        ("range", re.compile(rf"\b(?:from\s+)?{month}\s+{day}\s*(?:-|–|to|through|and)\s*(?:{month2}\s+)?(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?\b{year}")),
+        ("absolute", re.compile(rf"\b{month}\s+{day}\b{year}")),
+        ("absolute_dm", re.compile(rf"\b{day}\s+{month}\b{year}")),
+        ("month", re.compile(rf"(?i:\b(?:{part}[- ]+(?:of\s+)?)){month}\b(?!\s+\d){year}")),
+        ("month", re.compile(rf"(?i:\b(?P<prep>in|since|until|by|from|through|of|before|after|during|last|this|next)\s+){month}\b(?!\s+\d){year}")),
+        ("weekday", re.compile(rf"(?i:\b(?P<which>last|next|this|this coming|coming|past|late|early)\s+)?{weekday}\b{time_of_day}")),
+        ("shift_clause", re.compile(rf"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)|the\s+(?P<unit2>day|week))\s+(?P<rel>after|before)\b(?!\s*[,.;])", i)),
+        ("shift", re.compile(rf"\b{number}\s+(?P<unit>days?|weeks?|months?)\s+(?P<rel>earlier|later|before|after|ago|prior)\b", i)),
+        ("shift_word", re.compile(r"\b(?:the\s+(?P<rel>previous|next|following|same|prior)\s+(?P<unit>day|week|month)|on\s+that\s+day|(?:earlier|later)\s+(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day|that\s+(?:morning|afternoon|evening|night|day)|the\s+day\s+(?P<rel2>before|after)\b(?=\s*[,.;]))", i)),
+        ("today", re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b", i)),
+        ("week", re.compile(r"\b(?:(?P<part>earlier|later|early|late|the end of|end of)\s+)?(?P<which>this|last|next|the past|the coming|the previous|the following)\s+week(?:end)?\b", i)),
+        ("month_rel", re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid-?|the end of|end of|the beginning of)\s*)?(?P<which>this|last|next|the previous|the following)\s+month\b|\bwithin\s+the\s+month\b|\b(?P<part2>end|the end)\s+of\s+the\s+month\b", i)),
+        ("within", re.compile(rf"\b(?P<prep>in|within)\s+(?:about\s+|around\s+|roughly\s+|some\s+|the\s+next\s+|another\s+)?{number}\s+(?P<unit>days?|weeks?)\b", i)),
+    ]
+
+
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|'ll|shall|is to|are to|going to|expected to|scheduled|set to|due to|plans? to|planning to|"
+    r"aims? to|hopes? to|intends? to|slated|upcoming|opens|starts|begins|runs until|kicks off|"
+    r"would take effect|will take effect|to take effect|would apply|to be held|to hold|to meet|to visit)\b",
+    re.IGNORECASE)
+PAST_MARKERS = re.compile(r"\b(?:said|told|was|were|had|met|held|spoke|since|ago|last)\b", re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in `text`, left to right, without overlaps."""
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, pattern in _patterns():
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), match.end(), name, match))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    mentions: list[DateMention] = []
+    taken_until = -1
+    for start, end, name, match in candidates:
+        if start < taken_until:
+            continue
+        mention = _build(name, match, text)
+        if mention is None:
+            continue
+        mention = _with_context(mention, text, mentions)
+        mentions.append(mention)
+        taken_until = end
+    return mentions
+
+
+def _number(word: str | None) -> int:
+    if word is None:
+        return 1
+    return int(word) if word.isdigit() else _words()["numbers"].get(word.lower(), 1)
+
+
+def _month(word: str) -> int:
+    return _words()["months"][word.rstrip(".").lower()]
+
+
+def _unit_days(unit: str | None) -> int:
+    unit = (unit or "day").lower()
+    return 7 if unit.startswith("week") else 30 if unit.startswith("month") else 1
+
+
+def _build(name: str, m: re.Match[str], text: str) -> DateMention | None:
+    base = dict(text=m.group(0).strip(), start=m.start(), end=m.end())
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if name == "iso":
+        return DateMention(kind=ABSOLUTE, month=int(groups["m"]), day=int(groups["day"]), year=year, **base)
+    if name in ("absolute", "absolute_dm"):
+        day = int(groups["day"])
+        if not 1 <= day <= 31:
+            return None
+        return DateMention(kind=ABSOLUTE, month=_month(groups["month"]), day=day, year=year, **base)
+    if name == "range":
+        day, day_end = int(groups["day"]), int(groups["day_end"])
+        month_end = _month(groups["month2"]) if groups.get("month2") else None
+        if not (1 <= day <= 31 and 1 <= day_end <= 31) or (month_end is None and day_end <= day):
+            return None
+        return DateMention(kind=ABSOLUTE, month=_month(groups["month"]), day=day, day_end=day_end,
+                           month_end=month_end, year=year, **base)
+    if name == "month":
+        part = _part(groups.get("part"))
+        return DateMention(kind=MONTH, month=_month(groups["month"]), year=year, part=part,
+                           prep=(groups.get("prep") or "").lower() or None, **base)
+    if name == "weekday":
+        which = (groups.get("which") or "").lower() or None
+        if which in ("late", "early"):
+            which = None
+        which = {"this coming": "next", "coming": "next", "past": "last"}.get(which, which)
+        return DateMention(kind=WEEKDAY, weekday=_words()["weekdays"][groups["weekday"].lower()], which=which, **base)
+    if name == "shift_clause":
+        days = _number(groups.get("n")) * _unit_days(groups.get("unit") or groups.get("unit2"))
+        sign = -1 if groups["rel"].lower() == "after" else 1
+        return DateMention(kind=SHIFT, offset=sign * days, clause=True, **base)
+    if name == "shift":
+        days = _number(groups.get("n")) * _unit_days(groups.get("unit"))
+        rel = groups["rel"].lower()
+        if rel == "ago":
+            return DateMention(kind=TODAY, offset=-days, **base)
+        sign = -1 if rel in ("earlier", "before", "prior") else 1
+        return DateMention(kind=SHIFT, offset=sign * days, **base)
+    if name == "shift_word":
+        rel = (groups.get("rel") or groups.get("rel2") or "same").lower()
+        sign = {"previous": -1, "prior": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
+        return DateMention(kind=SHIFT, offset=sign * _unit_days(groups.get("unit")), **base)
+    if name == "today":
+        word = groups["word"].lower()
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return DateMention(kind=TODAY, offset=offset, **base)
+    if name == "week":
+        which = groups["which"].lower().replace("the ", "")
+        which = {"past": "last", "coming": "next", "previous": "last", "following": "next"}.get(which, which)
+        return DateMention(kind=WEEK, which=which, part=_part(groups.get("part")), **base)
+    if name == "month_rel":
+        if groups.get("which"):
+            which = groups["which"].lower().replace("the ", "")
+            which = {"previous": "last", "following": "next"}.get(which, which)
+            return DateMention(kind=MONTH_REL, which=which, part=_part(groups.get("part")), **base)
+        part = "later" if "within" in m.group(0).lower() else "late"
+        return DateMention(kind=MONTH_REL, which="this", part=part, **base)
+    if name == "within":
+        days = _number(groups.get("n")) * _unit_days(groups.get("unit"))
+        if groups["prep"].lower() == "within":
+            return DateMention(kind=WITHIN, offset=days, part="within", **base)
+        return DateMention(kind=WITHIN, offset=days, **base)
+    return None
+
+
+def _part(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower().strip("- ")
+    if word in ("early", "the beginning of", "the start of"):
+        return "early"
+    if word in ("mid", "the middle of"):
+        return "mid"
+    if word in ("late", "the end of", "end", "end of"):
+        return "late"
+    return word  # "earlier" | "later"
+
+
+def _with_context(mention: DateMention, text: str, before: list[DateMention]) -> DateMention:
+    """Add the preposition before the mention and whether it speaks of the future."""
+    head = text[: mention.start]
+    prep = mention.prep
+    if prep is None and (found := re.search(r"\b(since|until|till|by|from|on|in|before|after|through|as of|effective)\s+(?:the\s+)?$", head, re.IGNORECASE)):
+        prep = found.group(1).lower()
+    previous_end = before[-1].end if before else 0
+    window = text[max(previous_end, mention.start - 90): mention.start]
+    future = bool(FUTURE_MARKERS.search(window)) and not re.search(r"\b(?:said|told)\b", window[window.rfind(",") + 1:] if "," in window else "")
+    if not future and before and before[-1].future and not PAST_MARKERS.search(text[previous_end: mention.start]):
+        future = True
+    if mention.which == "next":
+        future = True
+    if prep == "since" or mention.which == "last":
+        future = False
+    return DateMention(**{**mention.__dict__, "prep": prep, "future": future})

@@ -1,0 +1,244 @@
+"""Merge stage: one event per real-world fact, keeping every source sentence.
+
+Within an article, later sentences often retell an event ("Akazawa, who met
+Lutnick, said ...") or add to it ("The meeting lasted about 50 minutes");
+across articles, outlets report the same meeting or rate. Candidates are
+folded together when their keys agree; the merged event keeps the most
+precise date and every source.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from .build import Found
+from .models import Meeting, Source, Statement, Tariff
+from .officials import country_of
+
+STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "proposed", "ended")
+
+
+def merge_article(founds: list[Found]) -> list[Found]:
+    """Fold an article's candidates that tell one event twice."""
+    kept: list[Found] = []
+    for found in founds:
+        _add_source(found)
+        if found.detail:
+            target = next((k for k in reversed(kept) if k.event.type == "meeting"), None)
+            if target is not None:
+                _fill_detail(target.event, found.event)
+                target.event.sources.extend(found.event.sources)
+            continue
+        same = next((k for k in reversed(kept) if _same_in_article(k, found)), None)
+        if same is None:
+            kept.append(found)
+        else:
+            _absorb(same, found)
+    return kept
+
+
+def merge_corpus(founds: list[Found]) -> list[Found]:
+    """Fold candidates from different articles that report one event."""
+    kept: list[Found] = []
+    for found in founds:
+        matches = [k for k in kept if _same_across(k, found)]
+        if not matches:
+            kept.append(found)
+            continue
+        best = max(matches, key=lambda k: len(set(k.event.officials) & set(found.event.officials)))
+        _absorb(best, found)
+    return kept
+
+
+def _add_source(found: Found) -> None:
+    source = Source(article=found.reading.sentence.article, text=found.reading.sentence.text)
+    if source not in found.event.sources:
+        found.event.sources.append(source)
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _dates_overlap(a: Found, b: Found, wildcard_weak: bool = True) -> bool:
+    ea, eb = a.event, b.event
+    if wildcard_weak and (a.strength == 0 or b.strength == 0):
+        return True
+    if ea.date is None or eb.date is None:
+        return ea.date is None and eb.date is None
+    return ea.date <= (eb.date_end or eb.date) and eb.date <= (ea.date_end or ea.date)
+
+
+def _same_in_article(a: Found, b: Found) -> bool:
+    if a.event.type != b.event.type:
+        return False
+    kind = a.event.type
+    if kind == "meeting":
+        return _same_meeting(a, b, in_article=True)
+    if kind == "statement":
+        return _same_occasion(a, b)
+    if kind == "tariff":
+        return _same_tariff(a.event, b.event)
+    return _dates_overlap(a, b) and getattr(a.event, "status", None) == getattr(b.event, "status", None)
+
+
+def _same_across(a: Found, b: Found) -> bool:
+    if a.event.type != b.event.type:
+        return False
+    kind = a.event.type
+    if kind == "meeting":
+        return _same_meeting(a, b, in_article=False)
+    if kind == "tariff":
+        return _same_tariff(a.event, b.event)
+    if kind == "statement":
+        return (a.event.speaker is not None and a.event.speaker == b.event.speaker and a.event.date == b.event.date
+                and a.event.quote is not None and a.event.quote == b.event.quote)
+    if kind == "deadline":
+        return a.event.date is not None and a.event.date == b.event.date
+    return _dates_overlap(a, b, wildcard_weak=False) and a.event.status == b.event.status
+
+
+def _same_meeting(a: Found, b: Found, in_article: bool) -> bool:
+    ea, eb = a.event, b.event
+    if ea.status != eb.status:
+        return False
+    if a.extra.get("mode_known") and b.extra.get("mode_known") and ea.mode != eb.mode:
+        return False
+    if ea.duration_minutes and eb.duration_minutes and ea.duration_minutes != eb.duration_minutes:
+        return False
+    if not _dates_overlap(a, b, wildcard_weak=in_article):
+        return False
+    pa, pb = set(ea.officials), set(eb.officials)
+    if not pa or not pb:
+        return in_article
+    small, large = sorted((pa, pb), key=len)
+    return small <= large
+
+
+def _same_occasion(a: Found, b: Found) -> bool:
+    """One speaker's remarks on one occasion: same speaker, channel and day, no sign of a new occasion."""
+    if a.event.speaker is None or a.event.speaker != b.event.speaker:
+        return False
+    if b.new_occasion or a.channel != b.channel:
+        return False
+    return b.rule == "speaker" or _dates_overlap(a, b, wildcard_weak=False)
+
+
+def _same_tariff(a: Tariff, b: Tariff) -> bool:
+    targets = {a.target, b.target}
+    return (abs(a.rate - b.rate) < 0.01 and a.sector == b.sector and a.imposer == b.imposer
+            and (len(targets) == 1 or targets == {"*", "JP"}))
+
+
+# ---------------------------------------------------------------- folding
+
+
+def _absorb(into: Found, other: Found) -> None:
+    keep, add = into.event, other.event
+    for source in add.sources:
+        if source not in keep.sources:
+            keep.sources.append(source)
+    if other.strength > into.strength or (other.strength == into.strength and _narrower(add, keep)):
+        keep.date, keep.date_end, keep.date_text = add.date, add.date_end, add.date_text
+        into.strength = other.strength
+    if isinstance(keep, Meeting):
+        _absorb_meeting(into, other)
+    elif isinstance(keep, Tariff):
+        _absorb_tariff(keep, add)
+    elif isinstance(keep, Statement):
+        keep.quote = keep.quote or add.quote
+
+
+def _narrower(a, b) -> bool:
+    """Whether event a's date is more precise than b's."""
+    if a.date is None:
+        return False
+    if b.date is None:
+        return True
+    return _length(a) < _length(b)
+
+
+def _length(event) -> int:
+    return ((event.date_end or event.date) - event.date).days
+
+
+def _absorb_meeting(into: Found, other: Found) -> None:
+    keep, add = into.event, other.event
+    if len(keep.officials) < 2 or set(keep.officials) < set(add.officials):
+        keep.officials = list(dict.fromkeys(keep.officials + add.officials))
+    if not into.extra.get("mode_known") and other.extra.get("mode_known"):
+        keep.mode = add.mode
+        into.extra["mode_known"] = True
+    _fill_detail(keep, add)
+
+
+def _fill_detail(keep: Meeting, add: Meeting) -> None:
+    keep.location = keep.location or add.location
+    keep.round = keep.round or add.round
+    keep.duration_minutes = keep.duration_minutes or add.duration_minutes
+
+
+def _absorb_tariff(keep: Tariff, add: Tariff) -> None:
+    keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
+    keep.measure = keep.measure or add.measure
+    keep.previous_rate = keep.previous_rate if keep.previous_rate is not None else add.previous_rate
+    if add.date and (keep.date is None or add.date < keep.date):
+        keep.date, keep.date_end, keep.date_text = add.date, add.date_end, add.date_text
+    if keep.target == "JP" and add.target == "*":
+        keep.target = "*"
+
+
+# ---------------------------------------------------------------- finishing
+
+
+def finish(found: Found) -> None:
+    """Fill the fields every event carries: countries, officials, summary and a stable id."""
+    event = found.event
+    if isinstance(event, Statement) and event.speaker and event.speaker not in event.officials and found.extra.get("kind") == "person":
+        event.officials = [event.speaker]
+    countries = {c for c in (country_of(n) for n in event.officials) if c}
+    if isinstance(event, Tariff):
+        countries |= {event.imposer, event.target} - {"*"}
+    if event.type == "agreement":
+        countries |= set(event.parties)
+    if isinstance(event, Statement) and event.speaker and (c := country_of(event.speaker)):
+        countries.add(c)
+    event.countries = sorted(countries)
+    event.summary = summarize(event)
+    event.id = event_id(event)
+
+
+def summarize(event) -> str:
+    """One line a person reads in the timeline."""
+    names = " and ".join(event.officials) or "officials"
+    if event.type == "meeting":
+        how = {"phone": "spoke by phone", "video": "held a video call", "in_person": "held talks"}[event.mode]
+        status = "" if event.status == "held" else f" ({event.status})"
+        details = [f"round {event.round}" if event.round else "", f"{event.duration_minutes} min" if event.duration_minutes else ""]
+        extra = ", ".join(d for d in details if d)
+        place = f" in {event.location}" if event.location else ""
+        return f"{names} {how}{place}{status}" + (f" [{extra}]" if extra else "")
+    if event.type == "tariff":
+        target = "all trading partners" if event.target == "*" else event.target
+        sector = "all goods" if event.sector == "all" else event.sector
+        was = f", from {event.previous_rate:g}%" if event.previous_rate is not None else ""
+        return f"{event.imposer} tariff {event.rate:g}% on {sector} from {target} ({event.status.replace('_', ' ')}{was})"
+    if event.type == "statement":
+        who = event.speaker or "unnamed source"
+        return f"{who}: “{event.quote}”" if event.quote else f"{who} made remarks"
+    if event.type == "agreement":
+        return f"{' and '.join(event.parties)} agreement {event.status}"
+    return f"Deadline: {event.what}"
+
+
+def event_id(event) -> str:
+    """Stable for the same input: the type, the day and the first source sentence."""
+    first = event.sources[0] if event.sources else None
+    key = "|".join([event.type, str(event.date), first.article if first else "", first.text if first else "",
+                    str(getattr(event, "rate", "")), str(getattr(event, "sector", "")), ",".join(event.officials),
+                    str(getattr(event, "duration_minutes", "")), str(getattr(event, "speaker", ""))])
+    return event.type[0] + "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def chronological(events: list) -> list:
+    """Date order, undated events last."""
+    return sorted(events, key=lambda e: (e.date is None, e.date or date.min, e.type, e.id))

@@ -1,0 +1,102 @@
+"""Typed values that flow through the pipeline, and the `tariffs.timeline/1` document.
+
+The pydantic models here are the single source of the JSON export: the CLI
+dumps them and never builds a dict by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "tariffs.timeline/1"
+
+EventType = Literal["meeting", "tariff", "statement", "agreement", "deadline"]
+EVENT_TYPES: tuple[str, ...] = ("meeting", "tariff", "statement", "agreement", "deadline")
+PublishedFrom = Literal["manifest", "header", "inferred"]
+Sector = Literal["all", "autos", "steel", "aluminum", "semiconductors", "pharmaceuticals", "agriculture", "other"]
+
+
+class Source(BaseModel):
+    """A sentence an event was read from, for provenance."""
+
+    article: str
+    text: str
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = ""
+    date: Optional[dt.date] = None
+    date_end: Optional[dt.date] = None
+    date_text: Optional[str] = None
+    summary: str = ""
+    officials: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Meeting(_Event):
+    type: Literal["meeting"] = "meeting"
+    mode: Literal["in_person", "phone", "video"] = "in_person"
+    status: Literal["held", "planned", "proposed", "cancelled"] = "held"
+    location: Optional[str] = None
+    round: Optional[int] = None
+    duration_minutes: Optional[int] = None
+
+
+class Tariff(_Event):
+    type: Literal["tariff"] = "tariff"
+    rate: float
+    sector: Sector = "all"
+    status: Literal["in_effect", "announced", "threatened", "proposed", "agreed", "paused", "ended"] = "in_effect"
+    measure: Optional[Literal["baseline", "country_specific", "sectoral", "combined", "mfn"]] = None
+    previous_rate: Optional[float] = None
+    imposer: str = "US"
+    target: str = "JP"
+
+
+class Statement(_Event):
+    type: Literal["statement"] = "statement"
+    speaker: Optional[str] = None
+    quote: Optional[str] = None
+
+
+class Agreement(_Event):
+    type: Literal["agreement"] = "agreement"
+    parties: list[str] = Field(default_factory=lambda: ["JP", "US"])
+    status: Literal["reached", "expected"] = "reached"
+
+
+class Deadline(_Event):
+    type: Literal["deadline"] = "deadline"
+    what: str = ""
+
+
+Event = Annotated[Union[Meeting, Tariff, Statement, Agreement, Deadline], Field(discriminator="type")]
+
+
+class ArticleInfo(BaseModel):
+    """What the timeline says about one article it read."""
+
+    id: str
+    published: Optional[dt.date] = None
+    published_from: Optional[PublishedFrom] = None
+    title: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+
+
+class Timeline(BaseModel):
+    """The `tariffs.timeline/1` document."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: Literal["tariffs.timeline/1"] = Field(SCHEMA, alias="schema")
+    articles: list[ArticleInfo] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2)

@@ -1,0 +1,55 @@
+"""The pipeline end to end: read → clean → split → find mentions → build → resolve → merge.
+
+A user can import `build_timeline` and get the same typed document the CLI prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import Found, build_events
+from .clean import clean
+from .mentions import read_mentions
+from .merge import chronological, finish, merge_article, merge_corpus
+from .models import ArticleInfo, Timeline
+from .published import Dating, find_dating
+from .read import RawArticle, read_corpus
+from .resolve import resolve_dates
+from .split import split
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its facts and its candidate events."""
+
+    info: ArticleInfo
+    found: list[Found]
+
+
+def extract_article(raw: RawArticle) -> Extraction:
+    """Every candidate event of one article, dated and merged within it."""
+    article = clean(raw)
+    dating: Dating = find_dating(article)
+    entry = raw.entry
+    info = ArticleInfo(id=raw.id, published=dating.published, published_from=dating.published_from,
+                       title=article.title, source=entry.source if entry else None, url=entry.url if entry else None)
+    sentences = split(raw.id, article.paragraphs)
+    on = dating.anchor or dating.published
+    readings = read_mentions(sentences, on)
+    found = build_events(readings)
+    resolve_dates(readings, found, on)
+    return Extraction(info, merge_article(found))
+
+
+def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:
+    """The timeline of every article in `folder`, and warnings for the user."""
+    raws, warnings = read_corpus(folder)
+    extractions = [extract_article(raw) for raw in raws]
+    for extraction in extractions:
+        if extraction.info.published is None:
+            warnings.append(f"{extraction.info.id}: no publication date found; its relative dates stay unresolved")
+    merged = merge_corpus([f for e in extractions for f in e.found])
+    for found in merged:
+        finish(found)
+    events = chronological([f.event for f in merged])
+    return Timeline(articles=[e.info for e in extractions], events=events), warnings

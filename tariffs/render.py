@@ -1,0 +1,45 @@
+"""Render stage: the timeline as a terminal table or as the JSON document."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .models import Timeline
+
+
+def to_json(timeline: Timeline) -> str:
+    return timeline.to_json() + "\n"
+
+
+def table(timeline: Timeline) -> Table:
+    """A table in date order: date, type, who, what, source article.
+
+    Cells are `Text`, never markup strings, so words from an article can't
+    style or break the terminal.
+    """
+    grid = Table(title=f"Timeline: {len(timeline.events)} events from {len(timeline.articles)} articles", show_lines=False)
+    for name in ("date", "type", "who", "what", "source"):
+        grid.add_column(name, overflow="fold")
+    for event in timeline.events:
+        grid.add_row(Text(_when(event)), Text(event.type), Text(", ".join(_who(event))),
+                     Text(event.summary), Text(", ".join(dict.fromkeys(s.article for s in event.sources))))
+    return grid
+
+
+def print_table(timeline: Timeline, console: Console) -> None:
+    console.print(table(timeline))
+
+
+def _when(event) -> str:
+    if event.date is None:
+        return "undated"
+    return f"{event.date}–{event.date_end}" if event.date_end else str(event.date)
+
+
+def _who(event) -> list[str]:
+    people = list(event.officials)
+    speaker = getattr(event, "speaker", None)
+    if speaker and speaker not in people:
+        people.append(speaker)
+    return people
