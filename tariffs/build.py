@@ -110,8 +110,10 @@ def statements_in(reading: Reading, context: Context) -> list[Found]:
     text = reading.plain
     results: dict[str | None, Found] = {}
     for start, end in _verb_spans(text):
+        if _reported_within(text, start) or re.search(r"\b(?:not|n't|never|declined to|refused to)\s+(?:\w+\s+)?$", text[:start]):
+            continue
         mention = _speaker_for(reading, start, end, context)
-        if mention is None:
+        if mention is None or (_any("statement", "weak_verbs", text[start:end]) and not _opens_clause(text, mention)):
             continue
         name = mention.name
         if name in results:
@@ -136,33 +138,41 @@ def _verb_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def _reported_within(text: str, start: int) -> bool:
+    """A verb inside what another verb reports ("reported that the U.S. side warned") is not a statement of its own."""
+    return bool(re.search(r"\b(?:said|says|told \w+|reported|wrote|added)\s+that\b", text[:start]))
+
+
+def _opens_clause(text: str, mention: Mention) -> bool:
+    """The speaker starts its clause: at the sentence start, or after a comma, "and" or a date phrase."""
+    head = text[:mention.start].rstrip()
+    return not head or head.endswith((",", ";", ":", "—", "and", "but")) or bool(re.search(r"\b(?:on|last|this) \w+$|^\w+(?: \w+)?,?$", head))
+
+
 def _speaker_for(reading: Reading, start: int, end: int, context: Context) -> Mention | None:
     """Who the speech verb at [start, end) belongs to.
 
     "according to X" names X; otherwise the nearest name before the verb in its
-    clause ("X, Japan's minister, told"), a pronoun ("he said"), or a name right
-    after it ("said Akazawa").
+    clause, skipping names inside a relative clause (", who met X,") or in the
+    possessive ("Trump's"); a pronoun ("he said"); or a name right after the
+    verb ("said Akazawa").
     """
     text = reading.plain
-    people = [m for m in reading.people]
     verb = text[start:end].lower()
     if verb.startswith("according to"):
-        after = [m for m in people if start < m.start <= end + 40]
+        after = [m for m in reading.people if start < m.start <= end + 40]
         return after[0] if after else None
     head = text[:start]
     clause_start = max(head.rfind(";"), _last_clause_break(head))
-    before = [m for m in people if clause_start <= m.start and m.end <= start]
-    pronoun = _pronoun_before(head, context)
+    hidden = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:who|whom|which)\b[^,]*,", head)]
+    before = [m for m in reading.people if clause_start <= m.start and m.end <= start
+              and not any(a <= m.start < b for a, b in hidden) and not re.match(r"['’]s\b", text[m.end:m.end + 2])]
+    pronoun = _pronoun_before(head, reading, context)
+    if pronoun is not None and (not before or pronoun.start > before[-1].end):
+        return pronoun
     if before:
-        nearest = before[-1]
-        gap = text[nearest.end:start]
-        if pronoun is not None and pronoun[1] > nearest.end:
-            return pronoun[0]
-        if len(gap.split()) <= 8 or not re.search(r"\b(?:that|which|who|whom)\b", gap):
-            return _first_of_apposition(before, text)
-    if pronoun is not None:
-        return pronoun[0]
-    after = [m for m in people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")]
+        return before[-1]
+    after = [m for m in reading.people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")]
     return after[0] if after else None
 
 
@@ -172,22 +182,19 @@ def _last_clause_break(head: str) -> int:
     return breaks[-1] if breaks else 0
 
 
-def _first_of_apposition(before: list[Mention], text: str) -> Mention:
-    """In "Akazawa, Japan's minister, said", the person is named twice; either resolves the same."""
-    return before[-1]
-
-
-def _pronoun_before(head: str, context: Context) -> tuple[Mention, int] | None:
+def _pronoun_before(head: str, reading: Reading, context: Context) -> Mention | None:
+    """The person or institution "he", "she" or "it" right before a speech verb stands for."""
     found = re.search(r"\b(he|she|it|they)\s+(?:also\s+|then\s+|later\s+|again\s+)?$", head, re.IGNORECASE)
     if not found:
         return None
     word = found.group(1).lower()
     if word in ("he", "she"):
-        name = context.last_speaker or context.last_person
-        return (Mention(PERSON, name, country_of(name), found.start(), found.end()), found.start()) if name else None
+        here = [m.name for m in reading.people if m.kind == PERSON and m.end <= found.start()]
+        name = here[0] if here else context.last_speaker or context.last_person
+        return Mention(PERSON, name, country_of(name), found.start(), found.end()) if name else None
     if word == "it" and context.last_institution:
         name = context.last_institution
-        return Mention(INSTITUTION, name, country_of(name), found.start(), found.end()), found.start()
+        return Mention(INSTITUTION, name, country_of(name), found.start(), found.end())
     return None
 
 
@@ -205,6 +212,8 @@ def _statement_date(reading: Reading, start: int, end: int) -> DateMention | Non
     for mention in reading.dates:
         if mention.future or mention.prep in ("since", "until", "by", "from"):
             continue
+        if mention.start <= 3 and not mention.clause:
+            return mention
         if end <= mention.start:
             between = text[end:mention.start]
             if len(between) <= 45 and not re.search(r"\bthat\b|,|\bwhether\b", between):
@@ -243,26 +252,29 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         lo = triggers[index - 1][1] if index else 0
         hi = triggers[index + 1][0] if index + 1 < len(triggers) else len(text)
         subject, objects = _participants(reading, context, start, end, lo, hi, speakers)
+        if previous_subject and re.search(r"\band\s+(?:then\s+|also\s+|later\s+)?$", text[lo:start]):
+            subject = previous_subject
         if not subject:
             subject = previous_subject or _sentence_subject(reading, speakers, start)
         previous_subject = subject
         people = list(dict.fromkeys(subject + objects))
         if not people and not re.search(r"\b(?:two sides|both sides|two countries|round|talks|negotiations)\b", text[lo:hi], re.IGNORECASE):
             continue
-        window = text[max(lo, start - 120):min(hi, end + 60)]
+        clause_lo = max(lo, text.rfind(",", 0, start) + 1)
         governing = _meeting_date(reading, start, end, lo, hi)
-        status = _meeting_status(text[lo:start + (end - start)] + text[end:hi], governing)
-        mode = _meeting_mode(text[lo:hi])
+        status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
+        mode = _meeting_mode(text[clause_lo:min(hi, end + 60)])
         groups = [people]
         if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
             groups = [list(dict.fromkeys(subject + [o])) for o in objects]
-        durations = _durations(text[lo:hi]) or [None]
+        timed = _timed_durations(reading, text, end, hi) if len(groups) == 1 else []
         for group in groups:
-            for minutes in durations if len(groups) == 1 else [None]:
+            for minutes, when in timed or [(None, None)]:
+                when = when or governing
                 meeting = Meeting(officials=group, mode=mode or "in_person", status=status,
                                   location=_location(text[lo:hi]), round=_round(text), duration_minutes=minutes)
-                results.append(Found(meeting, reading, governing, BY_MENTION if governing else BY_NARRATIVE,
-                                     extra={"mode_known": mode is not None, "window": window}))
+                results.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE,
+                                     extra={"mode_known": mode is not None}))
     return results
 
 
@@ -293,25 +305,28 @@ def _participants(reading: Reading, context: Context, start: int, end: int, lo: 
         barrier = list(BARRIER.finditer(head))
         if barrier:
             subject_from = lo + barrier[-1].end()
-    subject = [m.name for m in people if subject_from <= m.start < start]
-    subject += _pronoun_people(text[subject_from:start], context)
+    subject = [m.name for m in people if subject_from <= m.start < end]
+    subject += _pronoun_people(text[subject_from:start], context, people)
     tail = text[end:hi]
     cut = BARRIER.search(tail)
     object_to = end + (cut.start() if cut else len(tail))
     objects = [m.name for m in people if end <= m.start < object_to]
-    objects += _pronoun_people(text[end:object_to], context, objective=True)
+    objects += _pronoun_people(text[end:object_to], context, [m for m in people if m.end <= end], objective=True)
     return list(dict.fromkeys(subject)), [o for o in dict.fromkeys(objects) if o not in subject]
 
 
-def _pronoun_people(text: str, context: Context, objective: bool = False) -> list[str]:
+def _pronoun_people(text: str, context: Context, earlier: list[Mention], objective: bool = False) -> list[str]:
+    """People that "he" or "him" stand for: someone this sentence named before, else the article's last."""
     names = []
+    here = [m.name for m in earlier]
     for match in PRONOUN.finditer(text):
         word = match.group("p").lower()
-        if objective and word in ("him", "her") and context.previous_people:
-            others = [p for p in context.previous_people if p != context.last_person] or list(context.previous_people)
-            names.append(others[-1])
-        elif not objective and word in ("he", "she") and (context.last_speaker or context.last_person):
-            names.append(context.last_speaker or context.last_person)
+        if objective and word in ("him", "her"):
+            others = [n for n in here[1:]] or [p for p in context.previous_people if p != context.last_person] or list(context.previous_people)
+            if others:
+                names.append(others[-1])
+        elif not objective and word in ("he", "she"):
+            names.append(here[0] if here else context.last_speaker or context.last_person)
     return [n for n in names if n]
 
 
@@ -334,12 +349,22 @@ def _meeting_date(reading: Reading, start: int, end: int, lo: int, hi: int) -> D
         if "," not in between or mention.start <= 3:
             return mention
     clause_dates = [m for m in reading.dates if m.clause and m.end <= start and lo <= m.start]
-    return clause_dates[-1] if clause_dates else None
+    if clause_dates:
+        return clause_dates[-1]
+    return _opening_date(reading)
 
 
-def _meeting_status(window: str, governing: DateMention | None) -> str:
+def _opening_date(reading: Reading) -> DateMention | None:
+    """A date that opens the sentence ("On Thursday, ...", "May 23 — ...") governs all of it."""
+    first = reading.dates[0] if reading.dates else None
+    return first if first is not None and first.start <= 3 and not first.clause else None
+
+
+def _meeting_status(trigger: str, window: str, governing: DateMention | None) -> str:
     if _any("meeting", "cancelled", window):
         return "cancelled"
+    if _any("meeting", "past_triggers", trigger):
+        return "held"
     if _any("meeting", "planned", window):
         return "planned"
     if _any("meeting", "proposed", window):
@@ -359,18 +384,33 @@ def _meeting_mode(window: str) -> str | None:
     return None
 
 
-def _durations(text: str) -> list[int]:
+def _timed_durations(reading: Reading, text: str, end: int, hi: int) -> list[tuple[int, DateMention | None]]:
+    """Durations after a trigger, each with the date that follows it ("45 minutes last Thursday and an hour on Saturday")."""
+    found = [(m.start() + end, _minutes(m)) for m in DURATION.finditer(text[end:hi])]
+    if len(found) < 2:
+        return [(minutes, None) for _, minutes in found]
+    paired = []
+    for index, (position, minutes) in enumerate(found):
+        limit = found[index + 1][0] if index + 1 < len(found) else hi
+        when = next((d for d in reading.dates if position <= d.start < limit), None)
+        paired.append((minutes, when))
+    if all(when is None for _, when in paired) or all(when is not None for _, when in paired):
+        return paired
+    return [(minutes, when) for minutes, when in paired if when is not None] or paired
+
+
+def _minutes(match: re.Match[str]) -> int:
     words = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-    minutes = []
-    for match in DURATION.finditer(text):
-        if match.group("half"):
-            minutes.append(30)
-        elif match.group("h"):
-            hours = words.get(match.group("h").lower()) or int(match.group("h"))
-            minutes.append(hours * 60 + int(match.group("hm") or 0))
-        else:
-            minutes.append(int(match.group("m")))
-    return minutes
+    if match.group("half"):
+        return 30
+    if match.group("h"):
+        hours = words.get(match.group("h").lower()) or int(match.group("h"))
+        return hours * 60 + int(match.group("hm") or 0)
+    return int(match.group("m"))
+
+
+def _durations(text: str) -> list[int]:
+    return [_minutes(m) for m in DURATION.finditer(text)]
 
 
 def _duration(text: str) -> int | None:
@@ -406,7 +446,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
     text = reading.text
     rates = reading.rates
     results: list[Found] = []
-    previous_sectors: list[str] = []
+    previous: tuple[float, list[str]] | None = None
     for index, rate in enumerate(rates):
         seg_lo = rates[index - 1].end if index else 0
         seg_hi = rates[index + 1].start if index + 1 < len(rates) else len(text)
@@ -416,15 +456,15 @@ def tariffs_in(reading: Reading) -> list[Found]:
         after = text[rate.end:seg_hi]
         cut = re.search(r"[,;]|\.\s|\bwhile\b", after)
         near_after = after[:cut.start()] if cut else after
+        joined = previous is not None and bool(re.fullmatch(r"\s*(?:or|to|and|-|–)\s*", text[rates[index - 1].end:rate.start]))
         if THRESHOLD.search(text[:rate.start]) or rate.value == 0 or rate.value > 200:
+            previous = None
             continue
-        if not _is_tariff(text, rate, before, near_after):
+        if not (joined or _is_tariff(text, rate, reading.rates)):
+            previous = None
             continue
-        sectors = _sectors(before, near_after, text, rate)
-        if not sectors and previous_sectors and re.fullmatch(r"\s*(?:%|percent|per cent)?\s*(?:or|to|and|-)\s*", text[rates[index - 1].end:rate.start] if index else "x"):
-            sectors = previous_sectors
-        sectors = sectors or ["all"]
-        previous_sectors = sectors
+        sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[:rate.start]) or ["all"]
+        previous = (rate.value, sectors)
         window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
         status = _tariff_status(window, text, rate)
         actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
@@ -438,22 +478,48 @@ def tariffs_in(reading: Reading) -> list[Found]:
     return results
 
 
-def _is_tariff(text: str, rate, before: str, after: str) -> bool:
-    local = before[-60:] + " " + after[:60]
-    negative = [m for p in _tariff_patterns("other_words") for m in p.finditer(local)]
-    positive = [m for p in _tariff_patterns("tariff_words") for m in p.finditer(local)]
-    if not positive:
-        sentence_positive = any(p.search(text) for p in _tariff_patterns("tariff_words"))
-        if not (sentence_positive and re.search(r"\b(?:face|faces|facing|at|to|from|of)\s*$", before) and not negative):
-            return False
-    if negative:
-        centre = len(before[-60:])
-        nearest_negative = min(abs(m.start() - centre) for m in negative)
-        nearest_positive = min((abs(m.start() - centre) for m in positive), default=10**6)
-        bound = re.match(r"\s*(?:[\"“”]?\s*(?:additional|extra|new|reciprocal|baseline|sectoral|country-specific|across-the-board|auto|automotive|car|steel|aluminum)\s*[\"“”]?\s*)*(?:tariffs?|lev(?:y|ies)|dut(?:y|ies))\b", after, re.IGNORECASE)
-        if not bound and nearest_negative < nearest_positive:
-            return False
-    return True
+TARIFF_NOUN_AFTER = re.compile(
+    r"\s*(?:[\"“”]?\s*(?:additional|extra|new|higher|reciprocal|baseline|sectoral|country-specific|across-the-board|"
+    r"universal|blanket|auto|automotive|car|steel|aluminum|aluminium|U\.S\.|US|import)\s*[\"“”]?\s*)*(?:tariffs?|lev(?:y|ies)|dut(?:y|ies)|rate)\b",
+    re.IGNORECASE)
+TARIFF_NOUN_BEFORE = re.compile(
+    r"\b(?:tariffs?|lev(?:y|ies)|dut(?:y|ies)|taxed|rates?)\s+(?:\w+\s+){0,2}(?:of|at|to|from)\s+(?:as high as\s+|as much as\s+|up to\s+|about\s+|around\s+)?$"
+    r"|\b(?:cut|reduc\w*|lower\w*|rais\w*|hike\w*|increas\w*|doubl\w*)\s+(?:it\s+|them\s+)?(?:to|from)\s+$"
+    r"|\b(?:faces?|facing|face an?|carry|carries|at)\s+(?:an?\s+)?(?:additional\s+|extra\s+)?$",
+    re.IGNORECASE)
+
+
+def _is_tariff(text: str, rate, rates) -> bool:
+    """A percentage is a tariff rate when a tariff noun holds it ("25% levy", "tariffs at 27.5%"),
+    or a tariff word stands near it and nothing says it is growth, markets or jobs instead."""
+    before, after = text[max(0, rate.start - 80):rate.start], text[rate.end:rate.end + 60]
+    bound = TARIFF_NOUN_AFTER.match(after) or TARIFF_NOUN_BEFORE.search(before)
+    local = before + " " + after
+    negative = any(p.search(local) for p in _tariff_patterns("other_words"))
+    if bound:
+        return not (negative and _negative_binds(before, after))
+    sentence_tariff = any(p.search(text) for p in _tariff_patterns("tariff_words"))
+    if rate.points and sentence_tariff:
+        return not negative
+    positive = any(p.search(local) for p in _tariff_patterns("tariff_words"))
+    return positive and not negative
+
+
+def _negative_binds(before: str, after: str) -> bool:
+    """Words that turn even a 'rate' into something else ("annualized rate of 0.3%", "0.2 percentage point off GDP")."""
+    return bool(re.search(r"\b(?:annuali[sz]ed|growth|interest|inflation|unemployment|approval|tax)\s+rate\s+(?:of\s+)?$", before, re.IGNORECASE)
+                or re.match(r"\s*(?:off|of)\s+(?:\w+\s+){0,3}(?:GDP|growth|economy)", after, re.IGNORECASE))
+
+
+def _sectors_earlier(head: str) -> list[str]:
+    """The sector the sentence last named before a rate that names none ("cars ... 27.5% — a previous 2.5%")."""
+    if any(p.search(head[-40:]) for p in _tariff_patterns("all_goods")):
+        return []
+    found = _sectors_in(head)
+    if not found:
+        return []
+    last = found[-1][0]
+    return list(dict.fromkeys(s for pos, s in found if last - pos < 30))
 
 
 @cache
@@ -470,7 +536,7 @@ def _sectors_in(text: str) -> list[tuple[int, str]]:
     return sorted((m.start(), sector) for sector, pattern in _sector_patterns() for m in pattern.finditer(text))
 
 
-def _sectors(before: str, after: str, text: str, rate) -> list[str]:
+def _sectors(before: str, after: str) -> list[str]:
     """The sectors a rate covers: named right after it ("25% on cars"), else before it in its clause."""
     near_after = after[:40]
     if any(p.search(near_after) for p in _tariff_patterns("all_goods")) and not _sectors_in(near_after[:25]):
