@@ -172,7 +172,8 @@ def _speaker_for(reading: Reading, start: int, end: int, context: Context) -> Me
         return pronoun
     if before:
         return before[-1]
-    after = [m for m in reading.people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")]
+    after = [m for m in reading.people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")
+             and re.match(r"\s*(?:[,.;]|$)", text[m.end:])]
     return after[0] if after else None
 
 
@@ -236,7 +237,7 @@ LOCATION = re.compile(
     r"Beijing|Mar-a-Lago|Gyeongju|Busan|Kuala Lumpur|Ottawa|Paris|Brussels|Rome|Akasaka Palace|Office of the U\.?S\.? Trade Representative|"
     r"U\.S\. capital|US capital|United States|U\.S\.|commerce secretary's home|[A-Z]\w+'s home)\b")
 PLACE_NAMES = {"U.S. capital": "Washington", "US capital": "Washington", "U.S.": "United States"}
-BARRIER = re.compile(r";|,\s+(?:according to|while|but|as|after|when)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b|\bsaid\b|\btold\b")
+BARRIER = re.compile(r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b|\bsaid\b|\btold\b")
 
 
 def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[Found]:
@@ -245,7 +246,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
     if _any("meeting", "detail", text.strip()):
         detail = Meeting(duration_minutes=_duration(text), location=_location(text))
         return [Found(detail, reading, None, BY_NARRATIVE, detail=True)]
-    triggers = _meeting_triggers(text)
+    triggers = _meeting_triggers(text, reading.dates)
     results: list[Found] = []
     previous_subject: list[str] = []
     for index, (start, end) in enumerate(triggers):
@@ -255,14 +256,17 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         if previous_subject and re.search(r"\band\s+(?:then\s+|also\s+|later\s+)?$", text[lo:start]):
             subject = previous_subject
         if not subject:
-            subject = previous_subject or _sentence_subject(reading, speakers, start)
+            in_relative = index > 0 and re.search(r",\s+(?:who|whom)\b", text[:triggers[index - 1][0]])
+            subject = (not in_relative and previous_subject) or _sentence_subject(reading, speakers, start)
         previous_subject = subject
         people = list(dict.fromkeys(subject + objects))
-        if not people and not re.search(r"\b(?:two sides|both sides|two countries|round|talks|negotiations)\b", text[lo:hi], re.IGNORECASE):
+        if not people and not re.search(r"\b(?:two sides|both sides|two countries|two governments|round)\b", text[lo:hi], re.IGNORECASE):
             continue
         clause_lo = max(lo, text.rfind(",", 0, start) + 1)
         governing = _meeting_date(reading, start, end, lo, hi)
         status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
+        if status in ("planned", "proposed") and governing is None:
+            continue  # an intention with no day is not yet a point on the timeline
         mode = _meeting_mode(text[clause_lo:min(hi, end + 60)])
         groups = [people]
         if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
@@ -278,8 +282,11 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
     return results
 
 
-def _meeting_triggers(text: str) -> list[tuple[int, int]]:
-    references = _spans("meeting", "references", text)
+def _meeting_triggers(text: str, dates: tuple[DateMention, ...] = ()) -> list[tuple[int, int]]:
+    """Where the sentence reports talks; a mention of talks already told is skipped,
+    unless a day still to come follows it ("during their meeting in about 10 days")."""
+    references = [(a, b) for a, b in _spans("meeting", "references", text)
+                  if not any(d.future and 0 <= d.start - b <= 20 for d in dates)]
     spans = []
     for start, end in _spans("meeting", "triggers", text):
         if any(rs <= start < re_ or rs < end <= re_ for rs, re_ in references):
@@ -294,7 +301,7 @@ def _meeting_triggers(text: str) -> list[tuple[int, int]]:
 def _participants(reading: Reading, context: Context, start: int, end: int, lo: int, hi: int,
                   speakers: set[int]) -> tuple[list[str], list[str]]:
     text = reading.plain
-    people = [m for m in reading.people if m.kind == PERSON and id(m) not in speakers]
+    people = [m for m in reading.people if m.kind == PERSON and id(m) not in speakers and _can_take_part(m, text)]
     head = text[lo:start]
     relative = list(re.finditer(r",\s+(?:who|whom)\b", head))
     subject_from = lo
@@ -306,13 +313,20 @@ def _participants(reading: Reading, context: Context, start: int, end: int, lo: 
         if barrier:
             subject_from = lo + barrier[-1].end()
     subject = [m.name for m in people if subject_from <= m.start < end]
-    subject += _pronoun_people(text[subject_from:start], context, people)
+    subject += _pronoun_people(text[subject_from:start], context, [m for m in people if m.end <= start])
     tail = text[end:hi]
     cut = BARRIER.search(tail)
     object_to = end + (cut.start() if cut else len(tail))
     objects = [m.name for m in people if end <= m.start < object_to]
     objects += _pronoun_people(text[end:object_to], context, [m for m in people if m.end <= end], objective=True)
     return list(dict.fromkeys(subject)), [o for o in dict.fromkeys(objects) if o not in subject]
+
+
+def _can_take_part(mention: Mention, text: str) -> bool:
+    """Not a name that only qualifies something else ("Trump's tariffs", "the administration of President Trump")."""
+    if re.match(r"['’]s\s+(?!(?:\w+\s+)?(?:calls?|meetings?|talks|visit|trip|conversation))", text[mention.end:mention.end + 30]):
+        return False
+    return not re.search(r"\b(?:administration|government|cabinet|team|side) of\s+(?:U\.S\.\s+)?$", text[:mention.start])
 
 
 def _pronoun_people(text: str, context: Context, earlier: list[Mention], objective: bool = False) -> list[str]:
@@ -327,19 +341,22 @@ def _pronoun_people(text: str, context: Context, earlier: list[Mention], objecti
                 names.append(others[-1])
         elif not objective and word in ("he", "she"):
             names.append(here[0] if here else context.last_speaker or context.last_person)
+        elif not objective and word == "they":
+            names.extend(here or context.previous_people)
     return [n for n in names if n]
 
 
 def _sentence_subject(reading: Reading, speakers: set[int], before: int) -> list[str]:
     text = reading.plain
     stop = min([m.start() for m in re.finditer(r",\s+(?:who|whom)\b", text)] + [before])
-    return [m.name for m in reading.people if m.kind == PERSON and id(m) not in speakers and m.start < stop]
+    return [m.name for m in reading.people if m.kind == PERSON and id(m) not in speakers and m.start < stop
+            and _can_take_part(m, text)]
 
 
 def _meeting_date(reading: Reading, start: int, end: int, lo: int, hi: int) -> DateMention | None:
     """The date that governs a trigger: after it in its scope, else before it in its clause."""
     text = reading.plain
-    after = [m for m in reading.dates if end <= m.start < hi and m.prep not in ("since",)]
+    after = [m for m in reading.dates if end <= m.start < hi and m.prep not in ("since",) and not m.clause]
     after = [m for m in after if not re.search(r"\b(?:said|told|according)\b", text[end:m.start])]
     if after:
         return after[0]
@@ -365,10 +382,10 @@ def _meeting_status(trigger: str, window: str, governing: DateMention | None) ->
         return "cancelled"
     if _any("meeting", "past_triggers", trigger):
         return "held"
-    if _any("meeting", "planned", window):
-        return "planned"
     if _any("meeting", "proposed", window):
         return "proposed"
+    if _any("meeting", "planned", window):
+        return "planned"
     if governing is not None and governing.future:
         return "planned"
     return "held"
@@ -540,7 +557,7 @@ def _sectors(before: str, after: str) -> list[str]:
     """The sectors a rate covers: named right after it ("25% on cars"), else before it in its clause."""
     near_after = after[:40]
     if any(p.search(near_after) for p in _tariff_patterns("all_goods")) and not _sectors_in(near_after[:25]):
-        return []
+        return ["all"]
     found = _sectors_in(after)
     if found:
         first = found[0][0]

@@ -76,7 +76,7 @@ def clean(raw: RawArticle) -> CleanArticle:
             dropped.append(line)
             continue
         in_link_list = False
-        if _matches(line, "notice") or _matches(line, "link") or is_caption(line):
+        if _matches(line, "notice") or _matches(line, "link") or is_caption(line) or _is_subheading(line):
             dropped.append(line)
             continue
         body.append(line)
@@ -113,6 +113,11 @@ def _same_text(a: str, b: str) -> bool:
 def _headline_like(line: str) -> bool:
     """A short line with no closing punctuation: a headline or a link's text."""
     return len(line) <= 160 and not SENTENCE_END.search(line)
+
+
+def _is_subheading(line: str) -> bool:
+    """A short heading inside the body ("Another round of talks in June"): a label, not a report."""
+    return _headline_like(line) and len(line.split()) <= 8 and not re.search(r"\d", line)
 
 
 def _matches(line: str, key: str) -> bool:

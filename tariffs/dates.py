@@ -231,7 +231,7 @@ def _with_context(mention: DateMention, text: str, before: list[DateMention]) ->
     future = bool(FUTURE_MARKERS.search(window)) and not re.search(r"\b(?:said|told)\b", window[window.rfind(",") + 1:] if "," in window else "")
     if not future and before and before[-1].future and not PAST_MARKERS.search(text[previous_end: mention.start]):
         future = True
-    if mention.which == "next":
+    if mention.which == "next" or mention.kind == WITHIN:
         future = True
     if prep == "since" or mention.which == "last":
         future = False

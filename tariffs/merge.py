@@ -21,19 +21,21 @@ STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "
 def merge_article(founds: list[Found]) -> list[Found]:
     """Fold an article's candidates that tell one event twice."""
     kept: list[Found] = []
+    last_meeting: Found | None = None
     for found in founds:
         _add_source(found)
         if found.detail:
-            target = next((k for k in reversed(kept) if k.event.type == "meeting"), None)
-            if target is not None:
-                _fill_detail(target.event, found.event)
-                target.event.sources.extend(found.event.sources)
+            if last_meeting is not None:
+                _fill_detail(last_meeting.event, found.event)
+                last_meeting.event.sources.extend(found.event.sources)
             continue
         same = next((k for k in reversed(kept) if _same_in_article(k, found)), None)
         if same is None:
             kept.append(found)
         else:
             _absorb(same, found)
+        if found.event.type == "meeting":
+            last_meeting = same or found
     return kept
 
 

@@ -28,7 +28,7 @@ def patterns(name: str, key: str) -> tuple[re.Pattern[str], ...]:
 def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any of `words` as whole words, longest first."""
     ordered = sorted(set(words), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
