@@ -29,7 +29,6 @@ class Found:
     reading: Reading
     mention: DateMention | None
     rule: str
-    channel: str = "spoken"       # statements: "spoken" | "written"
     new_occasion: bool = False    # statements: opens a new occasion for its speaker
     detail: bool = False          # meetings: only adds detail to the meeting told before
     strength: int = 0             # 2 own date, 1 the narrative's, 0 the anchor's (set when resolved)
@@ -71,7 +70,7 @@ def build_events(readings: list[Reading]) -> list[Found]:
     context = Context()
     for reading in readings:
         statements = statements_in(reading, context)
-        speakers = {id(s.extra["mention"]) for s in statements if s.extra.get("mention")}
+        speakers = {id(s.extra["mention"]) for s in statements if s.extra.get("mention") and _attributes_only(s, reading)}
         found.extend(statements)
         found.extend(meetings_in(reading, context, speakers))
         found.extend(tariffs_in(reading))
@@ -79,6 +78,15 @@ def build_events(readings: list[Reading]) -> list[Found]:
         found.extend(deadlines_in(reading))
         _advance(context, reading, statements)
     return found
+
+
+def _attributes_only(statement: Found, reading: Reading) -> bool:
+    """A speaker named after the verb or in "according to" only attributes the sentence;
+    one who opens it ("Akazawa, who is visiting ..., said") may also be the one who met."""
+    mention, verb = statement.extra["mention"], statement.extra["verb"]
+    text = reading.plain
+    trailing = text[:mention.start].rstrip().endswith(",") and len(text[verb:].split()) <= 6 and " that " not in text[verb:]
+    return mention.start > verb or mention.kind != PERSON or trailing
 
 
 def _advance(context: Context, reading: Reading, statements: list[Found]) -> None:
@@ -121,11 +129,11 @@ def statements_in(reading: Reading, context: Context) -> list[Found]:
         statement = Statement(speaker=name, quote=_quote_for(reading, start, end))
         governing = _statement_date(reading, start, end)
         found = Found(statement, reading, governing, BY_MENTION if governing else BY_SPEAKER,
-                      channel="written" if _any("statement", "written", text) else "spoken",
                       new_occasion=_any("statement", "new_occasion", text),
                       extra={"mention": mention, "kind": mention.kind, "verb": start})
         results[name] = found
-    return list(results.values())
+    strong = [f for f in results.values() if not _any("statement", "weak_verbs", text[f.extra["verb"]:f.extra["verb"] + 20])]
+    return strong or list(results.values())
 
 
 def _verb_spans(text: str) -> list[tuple[int, int]]:
@@ -260,6 +268,8 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
             subject = (not in_relative and previous_subject) or _sentence_subject(reading, speakers, start)
         previous_subject = subject
         people = list(dict.fromkeys(subject + objects))
+        if not objects and re.fullmatch(r"(?:talks|negotiations|discussions|meeting|calls?|conversation) with", text[start:end], re.IGNORECASE):
+            continue  # "negotiations with the United States": a topic, not talks with someone
         if not people and not re.search(r"\b(?:two sides|both sides|two countries|two governments|round)\b", text[lo:hi], re.IGNORECASE):
             continue
         clause_lo = max(lo, text.rfind(",", 0, start) + 1)
@@ -645,7 +655,7 @@ def agreements_in(reading: Reading) -> list[Found]:
         if not spans:
             continue
         start, end = spans[0]
-        governing = _nearest_date(reading, start, end)
+        governing = _agreement_date(reading, start, end)
         if status == "reached" and not re.search(r"\b(?:two sides|both sides|two countries|two governments|two leaders|Japan and the (?:United States|U\.S\.)|U\.S\. and Japan|\band\b|deal|agreement)\b", text[:end], re.IGNORECASE):
             continue
         if governing is None and status == "expected":
@@ -657,15 +667,19 @@ def agreements_in(reading: Reading) -> list[Found]:
     return []
 
 
-def _nearest_date(reading: Reading, start: int, end: int) -> DateMention | None:
-    best = None
+def _agreement_date(reading: Reading, start: int, end: int) -> DateMention | None:
+    """The day of a deal: a date right by its verb ("agreed on Thursday", "agreed in late July", "on Monday agreed"),
+    not the day of what was agreed ("agreed to hold talks in mid-June")."""
+    text = reading.plain
     for mention in reading.dates:
         if mention.prep == "since":
             continue
-        distance = mention.start - end if mention.start >= end else start - mention.end
-        if -5 <= distance <= 60 and (best is None or distance < best[0]):
-            best = (distance, mention)
-    return best[1] if best else None
+        if mention.start >= end and len(text[end:mention.start].split()) <= 2:
+            return mention
+        if mention.end <= start and len(text[mention.end:start].split()) <= 3 and "," not in text[mention.end:start]:
+            return mention
+    clause = [m for m in reading.dates if m.clause and m.end <= start]
+    return clause[-1] if clause else _opening_date(reading)
 
 
 def deadlines_in(reading: Reading) -> list[Found]:

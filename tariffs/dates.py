@@ -120,7 +120,7 @@ def find_dates(text: str) -> list[DateMention]:
         mention = _build(name, match, text)
         if mention is None:
             continue
-        mention = _with_context(mention, text, mentions)
+        mention = _with_context(_with_length(mention, text), text, mentions)
         mentions.append(mention)
         taken_until = end
     return mentions
@@ -218,6 +218,22 @@ def _part(word: str | None) -> str | None:
     if word in ("late", "the end of", "end", "end of"):
         return "late"
     return word  # "earlier" | "later"
+
+
+LENGTH = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)-day\b[^.;]{0,80}\b(?:starts?|starting|begins?|beginning|opens?|opening|kicks? off|from)\s+(?:on\s+)?$", re.IGNORECASE)
+APPROXIMATE = re.compile(r"\b(?:about|around|roughly|some|approximately)\s", re.IGNORECASE)
+
+
+def _with_length(mention: DateMention, text: str) -> DateMention:
+    """Stretch a day to the span the sentence gives it: "the three-day summit, which starts on June 15";
+    and an approximate distance ("in about 10 days") to a few days either side."""
+    if mention.kind == ABSOLUTE and mention.day_end is None and (found := LENGTH.search(text[: mention.start])):
+        days = _number(found.group("n"))
+        if days > 1 and mention.day + days - 1 <= 31:
+            return DateMention(**{**mention.__dict__, "day_end": mention.day + days - 1})
+    if mention.kind == WITHIN and mention.part is None and APPROXIMATE.search(mention.text):
+        return DateMention(**{**mention.__dict__, "part": "about"})
+    return mention
 
 
 def _with_context(mention: DateMention, text: str, before: list[DateMention]) -> DateMention:

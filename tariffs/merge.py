@@ -13,7 +13,7 @@ from datetime import date
 
 from .build import Found
 from .models import Meeting, Source, Statement, Tariff
-from .officials import country_of
+from .officials import country_of, institution_kind
 
 STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "proposed", "ended")
 
@@ -36,7 +36,12 @@ def merge_article(founds: list[Found]) -> list[Found]:
             _absorb(same, found)
         if found.event.type == "meeting":
             last_meeting = same or found
-    return kept
+    return [k for k in kept if not _nameless_talks(k.event)]
+
+
+def _nameless_talks(event) -> bool:
+    """Talks said to have been held by nobody the article names: not a point on a who-met-whom timeline."""
+    return event.type == "meeting" and event.status == "held" and not event.officials
 
 
 def merge_corpus(founds: list[Found]) -> list[Found]:
@@ -95,13 +100,15 @@ def _same_across(a: Found, b: Found) -> bool:
         return (a.event.speaker is not None and a.event.speaker == b.event.speaker and a.event.date == b.event.date
                 and a.event.quote is not None and a.event.quote == b.event.quote)
     if kind == "deadline":
-        return a.event.date is not None and a.event.date == b.event.date
+        return _dates_overlap(a, b, wildcard_weak=False) and a.event.date is not None
     return _dates_overlap(a, b, wildcard_weak=False) and a.event.status == b.event.status
 
 
 def _same_meeting(a: Found, b: Found, in_article: bool) -> bool:
     ea, eb = a.event, b.event
-    if ea.status != eb.status:
+    if in_article and _plan_of_held(ea, eb):
+        return True
+    if ea.status != eb.status and {ea.status, eb.status} != {"planned", "proposed"}:
         return False
     if a.extra.get("mode_known") and b.extra.get("mode_known") and ea.mode != eb.mode:
         return False
@@ -111,18 +118,35 @@ def _same_meeting(a: Found, b: Found, in_article: bool) -> bool:
         return False
     pa, pb = set(ea.officials), set(eb.officials)
     if not pa or not pb:
-        return in_article
+        return in_article and ea.status != "held"
     small, large = sorted((pa, pb), key=len)
     return small <= large
 
 
-def _same_occasion(a: Found, b: Found) -> bool:
-    """One speaker's remarks on one occasion: same speaker, channel and day, no sign of a new occasion."""
-    if a.event.speaker is None or a.event.speaker != b.event.speaker:
+def _plan_of_held(a: Meeting, b: Meeting) -> bool:
+    """A plan for talks told beside the talks themselves, on the same day with the same people, is those talks."""
+    held, plan = (a, b) if a.status == "held" else (b, a)
+    if held.status != "held" or plan.status not in ("planned", "proposed") or not held.date or not plan.date or plan.date_end:
         return False
-    if b.new_occasion or a.channel != b.channel:
+    return plan.date == held.date and bool(set(plan.officials) & set(held.officials))
+
+
+def _same_occasion(a: Found, b: Found) -> bool:
+    """One speaker's remarks on one occasion: same speaker and day, no sign of a new occasion.
+
+    A government and one of its own ministries speaking on the same day in one
+    article ("Tokyo said", "its foreign ministry said") are one statement.
+    """
+    if a.event.speaker is None or b.event.speaker is None or b.new_occasion:
+        return False
+    if a.event.speaker != b.event.speaker and not _government_and_ministry(a.event.speaker, b.event.speaker):
         return False
     return b.rule == "speaker" or _dates_overlap(a, b, wildcard_weak=False)
+
+
+def _government_and_ministry(x: str, y: str) -> bool:
+    kinds = {institution_kind(x), institution_kind(y)}
+    return country_of(x) is not None and country_of(x) == country_of(y) and kinds == {"government", "ministry"}
 
 
 def _same_tariff(a: Tariff, b: Tariff) -> bool:
@@ -148,6 +172,8 @@ def _absorb(into: Found, other: Found) -> None:
         _absorb_tariff(keep, add)
     elif isinstance(keep, Statement):
         keep.quote = keep.quote or add.quote
+        if institution_kind(keep.speaker or "") == "government" and institution_kind(add.speaker or "") == "ministry":
+            keep.speaker = add.speaker
 
 
 def _narrower(a, b) -> bool:
@@ -165,6 +191,10 @@ def _length(event) -> int:
 
 def _absorb_meeting(into: Found, other: Found) -> None:
     keep, add = into.event, other.event
+    if "held" in (keep.status, add.status):
+        keep.status = "held"
+    elif add.status == "planned":
+        keep.status = "planned"  # one report's firm plan outweighs another's tentative one
     if len(keep.officials) < 2 or set(keep.officials) < set(add.officials):
         keep.officials = list(dict.fromkeys(keep.officials + add.officials))
     if not into.extra.get("mode_known") and other.extra.get("mode_known"):

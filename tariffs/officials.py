@@ -208,3 +208,8 @@ def known_official(query: str) -> bool:
     book = directory()
     surnames = {_key(n).split(" ")[-1] for n in book.countries}
     return wanted in book.names or wanted in book.roles or wanted in book.institutions or wanted in surnames
+
+
+def institution_kind(name: str) -> str | None:
+    """The kind ("government", "ministry", "newspaper" ...) of a canonical institution name."""
+    return next((b[2] for b in directory().institutions.values() if b[0] == name), None)

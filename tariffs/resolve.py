@@ -41,6 +41,9 @@ def resolve_mention(m: DateMention, anchor: date | None, reference: date | None 
         return _month_rel(m, anchor)
     if m.kind == WITHIN:
         end = anchor + timedelta(days=m.offset)
+        if m.part == "about":
+            slack = timedelta(days=max(1, m.offset // 4))
+            return end - slack, end + slack
         return (anchor, end) if m.part == "within" else (end, None)
     return None
 
