@@ -499,7 +499,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
         for sector in sectors:
             tariff = Tariff(rate=rate.value, sector=sector, status=status, officials=list(dict.fromkeys(actors)),
                             measure=_measure(window, sector, before + near_after),
-                            previous_rate=_previous_rate(text, rates, index), target=_target(before + near_after, window))
+                            previous_rate=_previous_rate(text, rates, index), target=_target(before + " % " + near_after, window))
             governing = _tariff_date(reading, rate)
             results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED))
     return results
@@ -622,13 +622,18 @@ def _previous_rate(text: str, rates, index: int) -> float | None:
 
 
 def _target(local: str, window: str) -> str:
+    """Who a rate hits: every partner ("baseline", "all countries"), else the partner named nearest the rate, else Japan."""
     if any(p.search(local) for p in _tariff_patterns("everyone")):
         return "*"
-    if re.search(r"\b(?:South Korea|Korean)\b", local):
-        return "KR"
-    if re.search(r"\b(?:EU|European Union)\b(?! ?—)", local) and not re.search(r"\bJapan", local):
-        return "EU"
-    return "JP"
+    centre = len(local) // 2
+    named = [(abs(m.start() - centre), code) for code, pattern in _country_patterns() for m in pattern.finditer(local)]
+    return min(named)[1] if named else "JP"
+
+
+@cache
+def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((code, re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"))
+                 for code, words in lexicon.load("countries").items())
 
 
 def _tariff_date(reading: Reading, rate) -> DateMention | None:
