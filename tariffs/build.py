@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from . import lexicon
@@ -32,6 +33,7 @@ class Found:
     new_occasion: bool = False    # statements: opens a new occasion for its speaker
     detail: bool = False          # meetings: only adds detail to the meeting told before
     strength: int = 0             # 2 own date, 1 the narrative's, 0 the anchor's (set when resolved)
+    reported: date | None = None  # the article's publication date (set when resolved)
     extra: dict = field(default_factory=dict)
 
 
@@ -473,7 +475,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
     text = reading.text
     rates = reading.rates
     results: list[Found] = []
-    previous: tuple[float, list[str]] | None = None
+    previous: tuple[float, list[str], str] | None = None
     for index, rate in enumerate(rates):
         seg_lo = rates[index - 1].end if index else 0
         seg_hi = rates[index + 1].start if index + 1 < len(rates) else len(text)
@@ -491,9 +493,10 @@ def tariffs_in(reading: Reading) -> list[Found]:
             previous = None
             continue
         sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[:rate.start]) or ["all"]
-        previous = (rate.value, sectors)
+        segment = text[seg_lo:seg_hi]
         window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
-        status = _tariff_status(window, text, rate)
+        status = previous[2] if joined else _tariff_status(segment, text, rate)
+        previous = (rate.value, sectors, status)
         actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
                   and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
         for sector in sectors:
@@ -610,7 +613,10 @@ def _measure(window: str, sector: str, local: str) -> str | None:
 
 
 def _previous_rate(text: str, rates, index: int) -> float | None:
+    """The rate this one replaced: "to 27.5% from 2.5%", "from 2.5% to 27.5%", "15%, down from 25%", "50%, doubled from 25%"."""
     rate = rates[index]
+    if index + 1 < len(rates) and re.fullmatch(r"[^.;%]{0,40}?\b(?:down|up|doubled|halved|raised|cut|reduced|lowered|increased)\s+from\s+(?:the\s+|a\s+)?", text[rate.end:rates[index + 1].start], re.IGNORECASE):
+        return rates[index + 1].value
     if index + 1 < len(rates) and re.fullmatch(r"\s*from\s*", text[rate.end:rates[index + 1].start], re.IGNORECASE):
         return rates[index + 1].value
     if index and re.search(r"\bfrom\s*$", text[:rates[index - 1].start], re.IGNORECASE) and re.fullmatch(r"\s*to\s*", text[rates[index - 1].end:rate.start], re.IGNORECASE):
@@ -661,11 +667,9 @@ def agreements_in(reading: Reading) -> list[Found]:
             continue
         start, end = spans[0]
         governing = _agreement_date(reading, start, end)
-        if status == "reached" and not re.search(r"\b(?:two sides|both sides|two countries|two governments|two leaders|Japan and the (?:United States|U\.S\.)|U\.S\. and Japan|\band\b|deal|agreement)\b", text[:end], re.IGNORECASE):
+        if status == "reached" and not re.search(r"\b(?:two sides|both sides|two countries|two governments|two leaders|the two|Japan and the (?:United States|U\.S\.)|U\.S\. and Japan|\band\b|deal|agreement)\b", text[:end], re.IGNORECASE):
             continue
         if governing is None and status == "expected":
-            continue
-        if governing is None and not re.search(r"\bagreed\b|\bagree by phone\b", text[start:end], re.IGNORECASE):
             continue
         event = Agreement(status=status, parties=["JP", "US"])
         return [Found(event, reading, governing, BY_MENTION if governing else BY_NARRATIVE)]

@@ -15,6 +15,7 @@ from .build import Found
 from .models import Meeting, Source, Statement, Tariff
 from .officials import country_of, institution_kind
 
+# Within one report, the status that says most about a rate wins.
 STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "proposed", "ended")
 
 
@@ -169,7 +170,7 @@ def _absorb(into: Found, other: Found) -> None:
     if isinstance(keep, Meeting):
         _absorb_meeting(into, other)
     elif isinstance(keep, Tariff):
-        _absorb_tariff(keep, add)
+        _absorb_tariff(into, other)
     elif isinstance(keep, Statement):
         keep.quote = keep.quote or add.quote
         if institution_kind(keep.speaker or "") == "government" and institution_kind(add.speaker or "") == "ministry":
@@ -209,8 +210,14 @@ def _fill_detail(keep: Meeting, add: Meeting) -> None:
     keep.duration_minutes = keep.duration_minutes or add.duration_minutes
 
 
-def _absorb_tariff(keep: Tariff, add: Tariff) -> None:
-    keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
+def _absorb_tariff(into: Found, other: Found) -> None:
+    """The merged rate takes the status of the latest report (a pause reported after the announcement wins)."""
+    keep, add = into.event, other.event
+    if other.reported and into.reported and other.reported > into.reported:
+        keep.status = add.status
+        into.reported = other.reported
+    elif other.reported == into.reported:
+        keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
     keep.measure = keep.measure or add.measure
     keep.previous_rate = keep.previous_rate if keep.previous_rate is not None else add.previous_rate
     if add.date and (keep.date is None or add.date < keep.date):

@@ -60,6 +60,7 @@ class Directory:
     anaphora: dict[str, str]                     # "the ministry" -> kind
     groups: dict[str, tuple[str, ...]]           # "the two leaders" -> role phrases
     unnamed: frozenset[str]
+    unnamed_pattern: re.Pattern[str] | None
     countries: dict[str, str]                    # canonical -> country
 
 
@@ -87,8 +88,9 @@ def directory() -> Directory:
     unnamed = frozenset(_key(p) for p in bodies.get("unnamed", {}).get("phrases", []))
     groups = {_key(k): tuple(_key(r) for r in v) for k, v in lexicon.load("officials").get("groups", {}).items()}
     forms = [*names, *roles, *institutions, *anaphora, *unnamed, *groups]
+    shape = bodies.get("unnamed", {}).get("pattern")
     return Directory(lexicon.words_pattern(forms), names, {k: tuple(v) for k, v in roles.items()},
-                     institutions, anaphora, groups, unnamed, countries)
+                     institutions, anaphora, groups, unnamed, re.compile(shape, re.IGNORECASE) if shape else None, countries)
 
 
 def _key(text: str) -> str:
@@ -118,7 +120,16 @@ def find_mentions(text: str, on: date | None, recent: list[str] | tuple[str, ...
             mention = Mention(mention.kind, mention.name, mention.country, previous.start, mention.end,
                               previous.by_role and mention.by_role)
         found.append(mention)
-    return found
+    return _with_unnamed(text, found, book)
+
+
+def _with_unnamed(text: str, found: list[Mention], book: Directory) -> list[Mention]:
+    """Add the unnamed sources the directory's pattern finds where no name already stands."""
+    if book.unnamed_pattern is None:
+        return found
+    extra = [Mention(UNNAMED, None, None, m.start(), m.end()) for m in book.unnamed_pattern.finditer(text)
+             if not any(f.start < m.end() and m.start() < f.end for f in found)]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 def _resolve(match: re.Match[str], text: str, book: Directory, on: date | None,

@@ -34,7 +34,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     info = ArticleInfo(id=raw.id, published=dating.published, published_from=dating.published_from,
                        title=article.title, source=entry.source if entry else None, url=entry.url if entry else None)
     sentences = split(raw.id, article.paragraphs)
-    on = dating.anchor or dating.published
+    on = dating.published
     readings = read_mentions(sentences, on)
     found = build_events(readings)
     resolve_dates(readings, found, on)

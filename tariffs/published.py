@@ -1,4 +1,4 @@
-"""Find an article's publication date, and the day its relative dates count from.
+"""Find an article's publication date, the day its relative dates count from.
 
 The order is the contract's: the manifest, then a full date written in the
 article's own header lines (date marker, time stamp, a date line under the
@@ -22,21 +22,14 @@ YEAR = re.compile(r"\b(20\d{2})\b")
 
 @dataclass(frozen=True)
 class Dating:
-    """When an article appeared, where that came from, and its reporting day.
-
-    `anchor` is the day the reporter wrote from: the dateline's day when it
-    has one close before publication, else the publication date. Relative
-    dates ("on Wednesday") count from it.
-    """
+    """When an article appeared and where that came from."""
 
     published: date | None
     published_from: str | None
-    anchor: date | None
 
 
 def find_dating(article: CleanArticle) -> Dating:
-    published, origin = _published(article)
-    return Dating(published, origin, _anchor(article.dateline, published) or published)
+    return Dating(*_published(article))
 
 
 def _published(article: CleanArticle) -> tuple[date | None, str | None]:
@@ -70,16 +63,6 @@ def _year_in_text(text: str) -> int | None:
     """The latest year written in a full date anywhere in the article."""
     years = [int(y) for y in YEAR.findall(" ".join(MONTH_DAY_YEAR.findall(text)))]
     return max(years) if years else None
-
-
-def _anchor(dateline: str | None, published: date | None) -> date | None:
-    """The dateline's day, when it falls within a few days before publication."""
-    if not dateline or not published or not (found := MONTH_DAY.search(dateline)):
-        return None
-    day = _parse(f"{found.group(1)}, {published.year}")
-    if day and 0 <= (published - day).days <= 3:
-        return day
-    return None
 
 
 def _parse(text: str) -> date | None:

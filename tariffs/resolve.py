@@ -164,6 +164,7 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
         dated = _date_of(found, spans, narrative_after, last_said, anchor)
         found.event.date, found.event.date_end, found.event.date_text = dated.start, dated.end, dated.text
         found.strength = 2 if dated.explicit else (1 if dated.start and dated.text else 0)
+        found.reported = anchor
         speaker = getattr(found.event, "speaker", None)
         if found.event.type == "statement" and speaker and dated.start:
             last_said[speaker] = dated
