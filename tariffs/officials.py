@@ -127,9 +127,12 @@ def _with_unnamed(text: str, found: list[Mention], book: Directory) -> list[Ment
     """Add the unnamed sources the directory's pattern finds where no name already stands."""
     if book.unnamed_pattern is None:
         return found
-    extra = [Mention(UNNAMED, None, None, m.start(), m.end()) for m in book.unnamed_pattern.finditer(text)
-             if not any(f.start < m.end() and m.start() < f.end for f in found)]
-    return sorted(found + extra, key=lambda m: m.start) if extra else found
+    for match in book.unnamed_pattern.finditer(text):
+        inside = [f for f in found if match.start() <= f.start and f.end <= match.end()]
+        overlapping = [f for f in found if f.start < match.end() and match.start() < f.end]
+        if all(f in inside and f.kind != PERSON for f in overlapping):
+            found = [f for f in found if f not in inside] + [Mention(UNNAMED, None, None, match.start(), match.end())]
+    return sorted(found, key=lambda m: m.start)
 
 
 def _resolve(match: re.Match[str], text: str, book: Directory, on: date | None,

@@ -44,6 +44,13 @@ def extract_article(raw: RawArticle) -> Extraction:
 def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:
     """The timeline of every article in `folder`, and warnings for the user."""
     raws, warnings = read_corpus(folder)
+    timeline, more = timeline_of(raws)
+    return timeline, warnings + more
+
+
+def timeline_of(raws: list[RawArticle]) -> tuple[Timeline, list[str]]:
+    """The timeline of articles already read, and a warning for each one without a date."""
+    warnings: list[str] = []
     extractions = [extract_article(raw) for raw in raws]
     for extraction in extractions:
         if extraction.info.published is None:

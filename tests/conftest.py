@@ -30,3 +30,19 @@ def corpus(tmp_path: Path) -> Path:
                              "Japan faces a 25 percent tariff on automobiles.\n"),
         "a3": ("2025-07-10", "President Donald Trump on Tuesday threatened a 35% tariff on Japanese goods.\n"),
     })
+
+
+def events_of(text: str, published: str | None = "2025-06-14", name: str = "t1") -> list:
+    """The timeline events one article yields: a sentence in, events out."""
+    from datetime import date
+
+    from tariffs.pipeline import timeline_of
+    from tariffs.read import ManifestEntry, RawArticle
+
+    entry = ManifestEntry(f"{name}.txt", date.fromisoformat(published)) if published else None
+    timeline, _ = timeline_of([RawArticle(name, text, entry)])
+    return timeline.events
+
+
+def only(events: list, kind: str) -> list:
+    return [e for e in events if e.type == kind]
