@@ -495,7 +495,8 @@ def tariffs_in(reading: Reading) -> list[Found]:
         sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[:rate.start]) or ["all"]
         segment = text[seg_lo:seg_hi]
         window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
-        status = previous[2] if joined else _tariff_status(segment, text, rate)
+        listed = joined and not re.search(r"\bto\b", text[rates[index - 1].end:rate.start])
+        status = previous[2] if listed else _tariff_status(segment, text, rate)
         previous = (rate.value, sectors, status)
         actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
                   and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
@@ -514,7 +515,7 @@ TARIFF_NOUN_AFTER = re.compile(
     re.IGNORECASE)
 TARIFF_NOUN_BEFORE = re.compile(
     r"\b(?:tariffs?|lev(?:y|ies)|dut(?:y|ies)|taxed|rates?)\s+(?:\w+\s+){0,2}(?:of|at|to|from)\s+(?:as high as\s+|as much as\s+|up to\s+|about\s+|around\s+)?$"
-    r"|\b(?:cut|reduc\w*|lower\w*|rais\w*|hike\w*|increas\w*|doubl\w*)\s+(?:it\s+|them\s+)?(?:to|from)\s+$"
+    r"|\b(?:cut|reduc\w*|lower\w*|rais\w*|hike\w*|increas\w*|doubl\w*|fall|fell|drop\w*|ris\w*|rose)\s+(?:it\s+|them\s+)?(?:to|from)\s+$"
     r"|\b(?:faces?|facing|face an?|carry|carries|at)\s+(?:an?\s+)?(?:additional\s+|extra\s+)?$",
     re.IGNORECASE)
 

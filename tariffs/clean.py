@@ -99,7 +99,8 @@ def _title(lines: list[str], raw: RawArticle) -> tuple[str | None, int]:
             continue
         if manifest_title and _same_text(line, manifest_title):
             return manifest_title, index
-        if _headline_like(line) and not PLACE_ALONE.match(line) and not STAMP.match(line):
+        furniture = _matches(line, "link_list") or _matches(line, "notice") or _matches(line, "link")
+        if _headline_like(line) and not furniture and not PLACE_ALONE.match(line) and not STAMP.match(line):
             return manifest_title or line, index
         return manifest_title, -1
     return manifest_title, -1
@@ -111,8 +112,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    """A short line with no closing punctuation: a headline or a link's text."""
-    return len(line) <= 160 and not SENTENCE_END.search(line)
+    """A short line with no closing punctuation: a headline or a link's text ("... talks with U.S." too)."""
+    return len(line) <= 160 and not SENTENCE_END.search(re.sub(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.$", "US", line))
 
 
 def _is_subheading(line: str) -> bool:
