@@ -180,6 +180,10 @@ def _speaker_for(reading: Reading, start: int, end: int, context: Context) -> Me
     pronoun = _pronoun_before(head, reading, context)
     if pronoun is not None and (not before or pronoun.start > before[-1].end):
         return pronoun
+    comma = head.rfind(",")
+    if (comma >= 0 and re.fullmatch(r",\s+(?:the|a|an|one|two|three|some|several)\s+(?:[\w.'’-]+\s+){0,4}", head[comma:], re.IGNORECASE)
+            and not any(m.start > comma for m in before)):
+        return Mention(UNNAMED, None, None, comma + 1, start)  # ", the spokesman said": someone we cannot name
     if before:
         return before[-1]
     after = [m for m in reading.people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")
@@ -279,7 +283,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
         if status in ("planned", "proposed") and governing is None:
             continue  # an intention with no day is not yet a point on the timeline
-        mode = _meeting_mode(text[clause_lo:min(hi, end + 60)])
+        mode = _meeting_mode(text[max(clause_lo, start - 25):min(hi, end + 60)])
         groups = [people]
         if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
             groups = [list(dict.fromkeys(subject + [o])) for o in objects]

@@ -59,6 +59,7 @@ class Directory:
     institutions: dict[str, tuple[str, str | None, str]]  # alias -> (name, country, kind)
     anaphora: dict[str, str]                     # "the ministry" -> kind
     groups: dict[str, tuple[str, ...]]           # "the two leaders" -> role phrases
+    defaults: dict[str, str]                     # kind -> who "the government" is when nothing came before
     unnamed: frozenset[str]
     unnamed_pattern: re.Pattern[str] | None
     countries: dict[str, str]                    # canonical -> country
@@ -90,7 +91,7 @@ def directory() -> Directory:
     forms = [*names, *roles, *institutions, *anaphora, *unnamed, *groups]
     shape = bodies.get("unnamed", {}).get("pattern")
     return Directory(lexicon.words_pattern(forms), names, {k: tuple(v) for k, v in roles.items()},
-                     institutions, anaphora, groups, unnamed, re.compile(shape, re.IGNORECASE) if shape else None, countries)
+                     institutions, anaphora, groups, bodies.get("anaphora_default", {}), unnamed, re.compile(shape, re.IGNORECASE) if shape else None, countries)
 
 
 def _key(text: str) -> str:
@@ -162,7 +163,8 @@ def _resolve(match: re.Match[str], text: str, book: Directory, on: date | None,
             body = next((b for b in book.institutions.values() if b[0] == name), None)
             if body and body[2] == kind:
                 return Mention(INSTITUTION, body[0], body[1], start, end)
-        return None
+        default = book.defaults.get(kind)
+        return Mention(INSTITUTION, default, country_of(default), start, end) if default else None
     if key in book.unnamed:
         return Mention(UNNAMED, None, None, start, end)
     return None

@@ -1,0 +1,169 @@
+"""Sentences in, events out: meetings, statements, agreements, deadlines, and one event per fact.
+
+Every article here is published on Saturday 2025-06-14 unless it says otherwise.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from tariffs.pipeline import timeline_of
+from tariffs.read import ManifestEntry, RawArticle
+
+from .conftest import events_of, only
+
+
+def meetings(text: str, published: str = "2025-06-14"):
+    return only(events_of(text, published), "meeting")
+
+
+def statements(text: str, published: str = "2025-06-14"):
+    return only(events_of(text, published), "statement")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def test_a_phone_call_with_its_day_length_and_people():
+    (call,) = meetings("Japan's top tariff negotiator spoke with the commerce secretary by phone for some 40 minutes on Friday.")
+    assert (call.date, call.mode, call.status, call.duration_minutes) == (date(2025, 6, 13), "phone", "held", 40)
+    assert set(call.officials) == {"Ryosei Akazawa", "Howard Lutnick"}
+
+
+def test_two_calls_on_one_day_are_two_events():
+    text = ("Akazawa held two phone calls with Lutnick on Friday. "
+            "He spoke to Lutnick for about 10 minutes in the morning and about 25 minutes at night, the government said.")
+    found = meetings(text)
+    assert sorted(m.duration_minutes for m in found) == [10, 25]
+    assert {m.date for m in found} == {date(2025, 6, 13)}
+
+
+def test_each_duration_takes_the_day_after_it():
+    text = "Akazawa has spoken with Lutnick by phone twice, for about 30 minutes last Thursday and for about an hour on Tuesday."
+    found = sorted((m.date, m.duration_minutes) for m in meetings(text, "2025-06-18"))
+    assert found == [(date(2025, 6, 12), 30), (date(2025, 6, 17), 60)]
+
+
+def test_separately_means_one_meeting_per_counterpart():
+    text = "Akazawa met Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick separately in Washington on Friday."
+    found = meetings(text)
+    assert sorted(tuple(sorted(m.officials)) for m in found) == [("Howard Lutnick", "Ryosei Akazawa"), ("Ryosei Akazawa", "Scott Bessent")]
+    assert all(m.location == "Washington" for m in found)
+
+
+def test_a_day_after_dates_the_meeting_in_its_clause():
+    text = ("Akazawa spoke with Lutnick by phone on Saturday, the government said. "
+            "The call came a day after they held a meeting that lasted about two hours.")
+    held = [m for m in meetings(text) if m.mode == "in_person"]
+    assert [(m.date, m.duration_minutes) for m in held] == [(date(2025, 6, 13), 120)]
+
+
+def test_a_meeting_ahead_is_planned_and_dated():
+    (plan,) = meetings("Akazawa is expected to meet Commerce Secretary Howard Lutnick on Tuesday.")
+    assert (plan.status, plan.date) == ("planned", date(2025, 6, 17))
+
+
+def test_a_proposed_trip_early_next_week():
+    (trip,) = meetings("Tokyo wants to send its top tariff negotiator to Washington for a ninth round of talks early next week.")
+    assert (trip.status, trip.round, trip.date, trip.date_end) == ("proposed", 9, date(2025, 6, 16), date(2025, 6, 18))
+    assert trip.officials == ["Ryosei Akazawa"]
+
+
+def test_an_intention_without_a_day_is_not_on_the_timeline():
+    assert meetings("He said he may travel to Washington again at some point.") == []
+
+
+def test_after_the_meeting_is_not_a_new_meeting():
+    text = "Akazawa met Lutnick in Washington on Friday. After the meeting, Akazawa told reporters the talks were useful."
+    assert len(meetings(text)) == 1
+
+
+def test_the_meeting_lasted_adds_to_the_meeting_before():
+    (meeting,) = meetings("Akazawa held talks with Trump at the White House on Friday. The meeting lasted about 45 minutes.")
+    assert (meeting.duration_minutes, meeting.location) == (45, "White House")
+
+
+def test_a_relative_clause_names_who_met():
+    text = "Akazawa, who met with Lutnick on Thursday, said the gap had narrowed."
+    (meeting,) = meetings(text)
+    assert set(meeting.officials) == {"Ryosei Akazawa", "Howard Lutnick"} and meeting.date == date(2025, 6, 12)
+
+
+def test_talks_with_a_country_are_a_topic_not_a_meeting():
+    assert meetings("Ishiba on Friday expressed confidence that negotiations with the United States were moving ahead.") == []
+
+
+# ---------------------------------------------------------------- statements
+
+
+def test_a_quote_over_several_sentences_with_he_said_after_it():
+    text = ('Hayashi spoke at a news conference on Friday. '
+            '"We will keep talking. Our position has not changed," he said.')
+    (said,) = [s for s in statements(text) if s.speaker]
+    assert said.speaker == "Yoshimasa Hayashi" and said.date == date(2025, 6, 13)
+    assert said.quote == "We will keep talking. Our position has not changed"
+
+
+def test_one_speaker_one_occasion_one_statement():
+    text = ('Ishiba told reporters on Thursday that Japan would not rush. '
+            '"We will protect our national interest," Ishiba said. He added that talks would go on.')
+    (said,) = statements(text)
+    assert said.speaker == "Shigeru Ishiba" and len(said.sources) == 3
+
+
+def test_a_later_occasion_the_same_day_is_its_own_statement():
+    text = ('Trump announced the rate on Monday in a letter. '
+            'Trump told reporters later on Monday that the date was "firm."')
+    assert len([s for s in statements(text, "2025-06-17") if s.speaker == "Donald Trump"]) == 2
+
+
+def test_an_institution_speaks():
+    (said,) = statements('Bessent "stressed the alliance," the Treasury Department said in a statement.')
+    assert said.speaker == "U.S. Department of the Treasury"
+
+
+def test_an_unnamed_source_has_no_speaker():
+    (said,) = statements("A deal is close, a senior government official said on Friday.")
+    assert said.speaker is None
+
+
+def test_a_verb_inside_a_report_is_not_its_own_statement():
+    found = statements("The Nikkei newspaper reported on Friday that the U.S. side warned Tokyo about car quotas.")
+    assert [s.speaker for s in found] == ["Nikkei"]
+
+
+def test_a_possessive_is_not_a_speaker():
+    assert statements("Under Trump's tariff plan, announced April 2, most countries face a 10% levy.") == []
+
+
+# ---------------------------------------------------------------- agreements and deadlines
+
+
+def test_a_deal_agreed_in_late_july():
+    (deal,) = only(events_of("Officials insisted both countries were aligned on the trade deal agreed in late July.", "2025-08-10"), "agreement")
+    assert (deal.status, deal.date, deal.date_end) == ("reached", date(2025, 7, 21), date(2025, 7, 31))
+
+
+def test_next_wednesdays_deadline():
+    (due,) = only(events_of("Tokyo wants a deal ahead of next Wednesday's deadline for the 90-day pause.", "2025-07-03"), "deadline")
+    assert due.date == date(2025, 7, 9)
+
+
+def test_suspended_until_is_a_deadline():
+    (due,) = only(events_of("The higher rate has been suspended until July 9."), "deadline")
+    assert due.date == date(2025, 7, 9)
+
+
+# ---------------------------------------------------------------- merging
+
+
+def test_two_articles_on_one_meeting_give_one_event_with_both_sources():
+    raws = [RawArticle("a", "Akazawa met Lutnick in Washington on Friday.", ManifestEntry("a.txt", date(2025, 6, 14))),
+            RawArticle("b", "The economic revitalization minister held talks with Lutnick on June 13.", ManifestEntry("b.txt", date(2025, 6, 16)))]
+    timeline, _ = timeline_of(raws)
+    (meeting,) = only(timeline.events, "meeting")
+    assert meeting.date == date(2025, 6, 13) and {s.article for s in meeting.sources} == {"a", "b"}
+
+
+def test_event_ids_are_stable_across_runs():
+    text = "Akazawa met Lutnick in Washington on Friday. Japan faces a 25% tariff on cars."
+    assert [e.id for e in events_of(text)] == [e.id for e in events_of(text)]
