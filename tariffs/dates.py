@@ -7,6 +7,7 @@ day. Month, weekday and number words come from `lexicon/language.toml`.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -70,7 +71,9 @@ def _alternation(names) -> str:
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     words = _words()
-    month = rf"(?P<month>(?:{_alternation(m.capitalize() for m in words['months'])})\.?)"
+    full = [m.capitalize() for m in words["months"] if m.capitalize() in calendar.month_name]
+    short = [m.capitalize() for m in words["months"] if m.capitalize() not in full]
+    month = rf"(?P<month>{_alternation(full)}|(?:{_alternation(short)})\.?)"
     month2 = month.replace("?P<month>", "?P<month2>")
     weekday = rf"(?P<weekday>{_alternation(w.capitalize() for w in words['weekdays'])})"
     number = rf"(?P<n>\d+|{_alternation(words['numbers'])})"
