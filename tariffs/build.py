@@ -648,8 +648,11 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _tariff_date(reading: Reading, rate) -> DateMention | None:
+    """The date next to a rate ("since April 5", "from Aug. 1"), else the sentence's only date."""
     text = reading.text
     best = None
+    if len(reading.dates) == 1 and not reading.dates[0].clause:
+        best = (10**6, reading.dates[0])
     for mention in reading.dates:
         distance = mention.start - rate.end if mention.start >= rate.end else rate.start - mention.end
         between = text[min(mention.end, rate.end):max(mention.start, rate.start)]

@@ -37,7 +37,21 @@ def merge_article(founds: list[Found]) -> list[Found]:
             _absorb(same, found)
         if found.event.type == "meeting":
             last_meeting = same or found
+    _share_rounds([k.event for k in kept if k.event.type == "meeting"])
     return [k for k in kept if not _nameless_talks(k.event)]
+
+
+def _share_rounds(meetings: list[Meeting]) -> None:
+    """A round of talks spans a trip: meetings held within a few days of a numbered round,
+    by someone who took part in it, belong to that round."""
+    numbered = [m for m in meetings if m.round and m.status == "held" and m.date]
+    for meeting in meetings:
+        if meeting.round or meeting.status != "held" or not meeting.date:
+            continue
+        for other in numbered:
+            if set(other.officials) & set(meeting.officials) and abs((other.date - meeting.date).days) <= 3:
+                meeting.round = other.round
+                break
 
 
 def _nameless_talks(event) -> bool:

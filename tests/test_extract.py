@@ -167,3 +167,16 @@ def test_two_articles_on_one_meeting_give_one_event_with_both_sources():
 def test_event_ids_are_stable_across_runs():
     text = "Akazawa met Lutnick in Washington on Friday. Japan faces a 25% tariff on cars."
     assert [e.id for e in events_of(text)] == [e.id for e in events_of(text)]
+
+
+def test_a_numbered_round_carries_to_the_trip_s_other_meetings():
+    text = ("Akazawa arrived in Washington on Wednesday for his fourth round of talks. "
+            "He met Lutnick on Thursday and spoke with him by phone on Friday.")
+    found = meetings(text)
+    assert {m.round for m in found if "Howard Lutnick" in m.officials} == {4}
+
+
+def test_a_rate_takes_the_sentence_s_only_date():
+    text = "Under the tariff plan Trump unveiled on April 2, Japan drew a combined rate of 24 percent, far above the average."
+    (tariff,) = only(events_of(text), "tariff")
+    assert tariff.date == date(2025, 4, 2)
