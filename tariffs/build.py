@@ -393,28 +393,23 @@ def _opening_date(reading: Reading) -> DateMention | None:
     return first if first is not None and first.start <= 3 and not first.clause else None
 
 
+def _first_of(keys: tuple[str, ...], text: str) -> str | None:
+    """The first of the meeting lexicon's cue lists that matches `text`."""
+    return next((key for key in keys if _any("meeting", key, text)), None)
+
+
 def _meeting_status(trigger: str, window: str, governing: DateMention | None) -> str:
+    """Cancelled, else held for a past-tense trigger, else what the cues say, else the date's tense."""
     if _any("meeting", "cancelled", window):
         return "cancelled"
     if _any("meeting", "past_triggers", trigger):
         return "held"
-    if _any("meeting", "proposed", window):
-        return "proposed"
-    if _any("meeting", "planned", window):
-        return "planned"
-    if governing is not None and governing.future:
-        return "planned"
-    return "held"
+    cued = _first_of(("proposed", "planned"), window)
+    return cued or ("planned" if governing is not None and governing.future else "held")
 
 
 def _meeting_mode(window: str) -> str | None:
-    if _any("meeting", "video", window):
-        return "video"
-    if _any("meeting", "phone", window):
-        return "phone"
-    if _any("meeting", "in_person", window):
-        return "in_person"
-    return None
+    return _first_of(("video", "phone", "in_person"), window)
 
 
 def _timed_durations(reading: Reading, text: str, end: int, hi: int) -> list[tuple[int, DateMention | None]]:

@@ -30,7 +30,7 @@ def merge_article(founds: list[Found]) -> list[Found]:
                 _fill_detail(last_meeting.event, found.event)
                 last_meeting.event.sources.extend(found.event.sources)
             continue
-        same = next((k for k in reversed(kept) if _same_in_article(k, found)), None)
+        same = next((k for k in reversed(kept) if _same(k, found, in_article=True)), None)
         if same is None:
             kept.append(found)
         else:
@@ -63,7 +63,7 @@ def merge_corpus(founds: list[Found]) -> list[Found]:
     """Fold candidates from different articles that report one event."""
     kept: list[Found] = []
     for found in founds:
-        matches = [k for k in kept if _same_across(k, found)]
+        matches = [k for k in kept if _same(k, found, in_article=False)]
         if not matches:
             kept.append(found)
             continue
@@ -90,33 +90,23 @@ def _dates_overlap(a: Found, b: Found, wildcard_weak: bool = True) -> bool:
     return ea.date <= (eb.date_end or eb.date) and eb.date <= (ea.date_end or ea.date)
 
 
-def _same_in_article(a: Found, b: Found) -> bool:
+def _same(a: Found, b: Found, in_article: bool) -> bool:
+    """Whether two candidates tell one fact; within one article weak dates and nameless plans fold in more easily."""
     if a.event.type != b.event.type:
         return False
     kind = a.event.type
     if kind == "meeting":
-        return _same_meeting(a, b, in_article=True)
-    if kind == "statement":
-        return _same_occasion(a, b)
-    if kind == "tariff":
-        return _same_tariff(a.event, b.event)
-    return _dates_overlap(a, b) and getattr(a.event, "status", None) == getattr(b.event, "status", None)
-
-
-def _same_across(a: Found, b: Found) -> bool:
-    if a.event.type != b.event.type:
-        return False
-    kind = a.event.type
-    if kind == "meeting":
-        return _same_meeting(a, b, in_article=False)
+        return _same_meeting(a, b, in_article)
     if kind == "tariff":
         return _same_tariff(a.event, b.event)
     if kind == "statement":
+        if in_article:
+            return _same_occasion(a, b)
         return (a.event.speaker is not None and a.event.speaker == b.event.speaker and a.event.date == b.event.date
                 and a.event.quote is not None and a.event.quote == b.event.quote)
     if kind == "deadline":
-        return _dates_overlap(a, b, wildcard_weak=False) and a.event.date is not None
-    return _dates_overlap(a, b, wildcard_weak=False) and a.event.status == b.event.status
+        return a.event.date is not None and _dates_overlap(a, b, wildcard_weak=in_article)
+    return _dates_overlap(a, b, wildcard_weak=in_article) and a.event.status == b.event.status
 
 
 def _same_meeting(a: Found, b: Found, in_article: bool) -> bool:
