@@ -251,7 +251,10 @@ LOCATION = re.compile(
     r"Beijing|Mar-a-Lago|Gyeongju|Busan|Kuala Lumpur|Ottawa|Paris|Brussels|Rome|Akasaka Palace|Office of the U\.?S\.? Trade Representative|"
     r"U\.S\. capital|US capital|United States|U\.S\.|commerce secretary's home|[A-Z]\w+'s home)\b")
 PLACE_NAMES = {"U.S. capital": "Washington", "US capital": "Washington", "U.S.": "United States"}
-BARRIER = re.compile(r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b|\bsaid\b|\btold\b")
+# Where the people of a meeting stop: a new clause, an attribution, or a verb's own clause ("to explore whether ...").
+BARRIER = re.compile(
+    r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b"
+    r"|\bsaid\b|\btold\b|\b(?:whether|that)\b|\bto\s+(?!(?:the|a|an|his|her|their|its|him|them)\b)[a-z]+\b")
 
 
 def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[Found]:

@@ -252,7 +252,7 @@ def finish(found: Found) -> None:
 
 def summarize(event) -> str:
     """One line a person reads in the timeline."""
-    names = " and ".join(event.officials) or "officials"
+    names = _listed(event.officials) or "officials"
     if event.type == "meeting":
         how = {"phone": "spoke by phone", "video": "held a video call", "in_person": "held talks"}[event.mode]
         status = "" if event.status == "held" else f" ({event.status})"
@@ -271,6 +271,10 @@ def summarize(event) -> str:
     if event.type == "agreement":
         return f"{' and '.join(event.parties)} agreement {event.status}"
     return f"Deadline: {event.what}"
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
 
 def event_id(event) -> str:

@@ -19,7 +19,9 @@ def table(timeline: Timeline) -> Table:
     style or break the terminal.
     """
     grid = Table(title=f"Timeline: {len(timeline.events)} events from {len(timeline.articles)} articles", show_lines=False)
-    for name in ("date", "type", "who", "what", "source"):
+    grid.add_column("date", no_wrap=True)
+    grid.add_column("type", no_wrap=True)
+    for name in ("who", "what", "source"):
         grid.add_column(name, overflow="fold")
     for event in timeline.events:
         grid.add_row(Text(_when(event)), Text(event.type), Text(", ".join(_who(event))),

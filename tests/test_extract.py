@@ -180,3 +180,9 @@ def test_a_rate_takes_the_sentence_s_only_date():
     text = "Under the tariff plan Trump unveiled on April 2, Japan drew a combined rate of 24 percent, far above the average."
     (tariff,) = only(events_of(text), "tariff")
     assert tariff.date == date(2025, 4, 2)
+
+
+def test_people_in_a_clause_about_something_else_did_not_take_part():
+    text = "Akazawa and Lutnick sat down on Friday to explore whether the two leaders could seal a deal."
+    (meeting,) = meetings(text)
+    assert set(meeting.officials) == {"Ryosei Akazawa", "Howard Lutnick"}
