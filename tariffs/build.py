@@ -295,7 +295,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
             for minutes, when in timed or [(None, None)]:
                 when = when or governing
                 meeting = Meeting(officials=group, mode=mode or "in_person", status=status,
-                                  location=_location(text[lo:hi]), round=_round(text), duration_minutes=minutes)
+                                  location=_location(text[lo:hi]), round=_round(text[lo:hi]), duration_minutes=minutes)
                 results.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE,
                                      extra={"mode_known": mode is not None}))
     return results
@@ -468,7 +468,7 @@ def _round(text: str) -> int | None:
 
 # ---------------------------------------------------------------- tariffs
 
-THRESHOLD = re.compile(r"\b(?:less|more|fewer|lower|higher) than\s*$|\b(?:under|below|above|over|exceeding)\s*$", re.IGNORECASE)
+THRESHOLD = re.compile(r"\b(?:less|more|fewer|lower|higher) than\s*(?:the\s+)?$|\b(?:under|below|above|over|exceeding)\s*(?:the\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while|but|and|as|with|which|whereas)\b|;|\.\s")
 
 
@@ -498,14 +498,16 @@ def tariffs_in(reading: Reading) -> list[Found]:
         segment = text[seg_lo:seg_hi]
         window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
         listed = joined and not re.search(r"\bto\b", text[rates[index - 1].end:rate.start])
-        status = previous[2] if listed else _tariff_status(segment, text, rate)
+        own = before[before.rfind(",") + 1:] if "," in before else before
+        status = previous[2] if listed else _tariff_status(own + text[rate.start:min(seg_hi, rate.end + 50)], text, rate)
         previous = (rate.value, sectors, status)
         actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
                   and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
         for sector in sectors:
             tariff = Tariff(rate=rate.value, sector=sector, status=status, officials=list(dict.fromkeys(actors)),
                             measure=_measure(window, sector, before + near_after),
-                            previous_rate=_previous_rate(text, rates, index), target=_target(before + " % " + near_after, window))
+                            previous_rate=_previous_rate(text, rates, index),
+                            target=_target(before[before.rfind(",") + 1:] + " % " + near_after, window))
             governing = _tariff_date(reading, rate)
             results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED))
     return results
@@ -648,15 +650,24 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _tariff_date(reading: Reading, rate) -> DateMention | None:
     """The date next to a rate ("since April 5", "from Aug. 1"), else the sentence's only date."""
     text = reading.text
+    owned = [m for m in reading.dates if not _belongs_to_other_rate(m, rate, reading.rates, text)]
     best = None
-    if len(reading.dates) == 1 and not reading.dates[0].clause:
-        best = (10**6, reading.dates[0])
-    for mention in reading.dates:
-        distance = mention.start - rate.end if mention.start >= rate.end else rate.start - mention.end
-        between = text[min(mention.end, rate.end):max(mention.start, rate.start)]
-        if distance <= 70 and between.count(",") <= 1 and (best is None or distance < best[0]):
-            best = (distance, mention)
+    if len(reading.dates) == 1 and owned and not owned[0].clause:
+        best = (10**6, owned[0])
+    for mention in owned:
+        if mention.start >= rate.end:
+            distance, between = mention.start - rate.end, text[rate.end:mention.start]
+            if distance <= 70 and between.count(",") <= 1 and (best is None or distance < best[0]):
+                best = (distance, mention)
+        elif "," not in text[mention.end:rate.start] and rate.start - mention.end <= 70:
+            best = (rate.start - mention.end, mention) if best is None or rate.start - mention.end < best[0] else best
     return best[1] if best else None
+
+
+def _belongs_to_other_rate(mention: DateMention, rate, rates, text: str) -> bool:
+    """A date right after another rate ("25% since March 12") dates that rate only."""
+    return any(other is not rate and 0 <= mention.start - other.end <= 14 and not re.search(r"[,;]", text[other.end:mention.start])
+               for other in rates)
 
 
 # ---------------------------------------------------------------- agreements and deadlines

@@ -16,7 +16,7 @@ class Quote:
 
 def find_quotes(text: str) -> list[Quote]:
     """Quoted passages (straight or curly double quotes), trimmed of their closing punctuation."""
-    return [Quote(m.group("text").strip().rstrip(",").strip(), m.start(), m.end()) for m in QUOTED.finditer(text)]
+    return [Quote(m.group("text").strip().rstrip(",.;:").strip(), m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
 def outside_quotes(text: str, quotes: list[Quote]) -> str:
