@@ -469,7 +469,7 @@ def _round(text: str) -> int | None:
 # ---------------------------------------------------------------- tariffs
 
 THRESHOLD = re.compile(r"\b(?:less|more|fewer|lower|higher) than\s*(?:the\s+)?$|\b(?:under|below|above|over|exceeding)\s*(?:the\s+)?$", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while|but|and|as|with|which|whereas)\b|;|\.\s")
+CLAUSE_BREAK = re.compile(r"[;,]\s+(?:while|but|and|as|with|which|whereas)\b|;|(?<![A-Z])\.\s")
 
 
 def tariffs_in(reading: Reading) -> list[Found]:
@@ -477,7 +477,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
     text = reading.text
     rates = reading.rates
     results: list[Found] = []
-    previous: tuple[float, list[str], str] | None = None
+    previous: tuple[float, list[str], str | None] | None = None
     for index, rate in enumerate(rates):
         seg_lo = rates[index - 1].end if index else 0
         seg_hi = rates[index + 1].start if index + 1 < len(rates) else len(text)
@@ -485,7 +485,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
         breaks = list(CLAUSE_BREAK.finditer(before))
         before = before[breaks[-1].end():] if breaks else before
         after = text[rate.end:seg_hi]
-        cut = re.search(r"[,;]|\.\s|\bwhile\b", after)
+        cut = re.search(r"[,;]|(?<![A-Z])\.\s|\bwhile\b", after)
         near_after = after[:cut.start()] if cut else after
         joined = previous is not None and bool(re.fullmatch(r"\s*(?:or|to|and|-|–)\s*", text[rates[index - 1].end:rate.start]))
         if THRESHOLD.search(text[:rate.start]) or rate.value == 0 or rate.value > 200:
@@ -499,8 +499,11 @@ def tariffs_in(reading: Reading) -> list[Found]:
         window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
         listed = joined and not re.search(r"\bto\b", text[rates[index - 1].end:rate.start])
         own = before[before.rfind(",") + 1:] if "," in before else before
-        status = previous[2] if listed else _tariff_status(own + text[rate.start:min(seg_hi, rate.end + 50)], text, rate)
-        previous = (rate.value, sectors, status)
+        sequel = re.match(r"[^,;]*,\s+(?:but|and|which)\s+(?:this|it|that|was|were|is|has|had)\b[^,;]*", after) if index + 1 == len(rates) else None
+        near_after_status = sequel.group(0) if sequel else near_after
+        cued = previous[2] if listed else _tariff_status(own + text[rate.start:rate.end] + near_after_status, text, rate)
+        status = cued or "in_effect"
+        previous = (rate.value, sectors, cued)
         actors = [m.name for m in reading.people if m.kind == PERSON and m.end <= rate.start
                   and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
         for sector in sectors:
@@ -509,7 +512,7 @@ def tariffs_in(reading: Reading) -> list[Found]:
                             previous_rate=_previous_rate(text, rates, index),
                             target=_target(before[before.rfind(",") + 1:] + " % " + near_after, window))
             governing = _tariff_date(reading, rate)
-            results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED))
+            results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED, extra={"cued": cued is not None}))
     return results
 
 
@@ -589,7 +592,8 @@ def _sectors(before: str, after: str) -> list[str]:
     return []
 
 
-def _tariff_status(window: str, text: str, rate) -> str:
+def _tariff_status(window: str, text: str, rate) -> str | None:
+    """The status the rate's own words give it, or None when they say nothing (the rate is simply in force)."""
     status_words = lexicon.load("tariffs")["status"]
     nearby = text[max(0, rate.start - 60):rate.end + 40]
     for status in ("paused", "ended", "threatened", "agreed", "proposed", "announced"):
@@ -598,7 +602,7 @@ def _tariff_status(window: str, text: str, rate) -> str:
             if status == "ended" and not re.search(r"(?:from|previous|former)\s*(?:a\s+)?(?:\w+\s+)?$", text[max(0, rate.start - 25):rate.start], re.IGNORECASE):
                 continue
             return status
-    return "in_effect"
+    return None
 
 
 def _measure(window: str, sector: str, local: str) -> str | None:

@@ -215,13 +215,16 @@ def _fill_detail(keep: Meeting, add: Meeting) -> None:
 
 
 def _absorb_tariff(into: Found, other: Found) -> None:
-    """The merged rate takes the status of the latest report (a pause reported after the announcement wins)."""
+    """The merged rate takes the status its latest report gives in words (a pause reported after the
+    announcement wins); a report that only names the rate says nothing about its status."""
     keep, add = into.event, other.event
-    if other.reported and into.reported and other.reported > into.reported:
-        keep.status = add.status
-        into.reported = other.reported
-    elif other.reported == into.reported:
-        keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
+    if other.extra.get("cued") and not into.extra.get("cued"):
+        keep.status, into.reported, into.extra["cued"] = add.status, other.reported, True
+    elif other.extra.get("cued") == into.extra.get("cued"):
+        if other.reported and into.reported and other.reported > into.reported:
+            keep.status, into.reported = add.status, other.reported
+        elif other.reported == into.reported:
+            keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
     keep.measure = keep.measure or add.measure
     keep.previous_rate = keep.previous_rate if keep.previous_rate is not None else add.previous_rate
     if add.date and (keep.date is None or add.date < keep.date):
