@@ -272,6 +272,9 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         subject, objects = _participants(reading, context, start, end, lo, hi, speakers)
         if previous_subject and re.search(r"\band\s+(?:then\s+|also\s+|later\s+)?$", text[lo:start]):
             subject = previous_subject
+        if not subject and re.match(r"(?:their|his|her)\b", text[start:end], re.IGNORECASE):
+            owners = [m.name for m in reading.people if m.kind == PERSON and lo <= m.start < start]
+            subject = _last_named_group(reading, lo, start) or owners[-1:]
         if not subject:
             in_relative = index > 0 and re.search(r",\s+(?:who|whom)\b", text[:triggers[index - 1][0]])
             subject = (not in_relative and previous_subject) or _sentence_subject(reading, speakers, start)
@@ -282,6 +285,9 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         if not people and not re.search(r"\b(?:two sides|both sides|two countries|two governments|round)\b", text[lo:hi], re.IGNORECASE):
             continue
         clause_lo = max(lo, text.rfind(",", 0, start) + 1)
+        if re.search(r"\b(?:whether|if|unless)\s+(?:\S+\s+){0,3}?(?:(?:will|would|can|could)\s+be|to\s+(?:hold|meet|visit|travel))\b(?:(?!,).)*$",
+                     text[max(lo, start - 80):start], re.IGNORECASE):
+            continue  # "no decision on whether there will be another round": a question, not a plan
         governing = _meeting_date(reading, start, end, lo, hi)
         status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
         if status in ("planned", "proposed") and governing is None:
@@ -339,6 +345,15 @@ def _participants(reading: Reading, context: Context, start: int, end: int, lo: 
     objects = [m.name for m in people if end <= m.start < object_to]
     objects += _pronoun_people(text[end:object_to], context, [m for m in people if m.end <= end], objective=True)
     return list(dict.fromkeys(subject)), [o for o in dict.fromkeys(objects) if o not in subject]
+
+
+def _last_named_group(reading: Reading, lo: int, start: int) -> list[str]:
+    """The people of the last mention before a possessive ("the leaders ... their meeting")."""
+    before = [m for m in reading.people if m.kind == PERSON and lo <= m.start < start]
+    if not before:
+        return []
+    last = before[-1].start
+    return [m.name for m in before if m.start == last]
 
 
 def _can_take_part(mention: Mention, text: str) -> bool:

@@ -186,3 +186,13 @@ def test_people_in_a_clause_about_something_else_did_not_take_part():
     text = "Akazawa and Lutnick sat down on Friday to explore whether the two leaders could seal a deal."
     (meeting,) = meetings(text)
     assert set(meeting.officials) == {"Ryosei Akazawa", "Howard Lutnick"}
+
+
+def test_a_meeting_in_question_is_not_planned():
+    assert meetings("Akazawa said no decision had been made on whether there will be another round of talks next week.") == []
+
+
+def test_their_meeting_belongs_to_those_named_before_it():
+    text = "Aides are exploring whether the two leaders can seal a deal during their meeting in about 10 days."
+    (plan,) = meetings(text)
+    assert set(plan.officials) == {"Shigeru Ishiba", "Donald Trump"} and plan.status == "planned"
