@@ -674,6 +674,9 @@ def _tariff_date(reading: Reading, rate) -> DateMention | None:
     if len(reading.dates) == 1 and owned and not owned[0].clause:
         best = (10**6, owned[0])
     for mention in owned:
+        if any(other is not rate and min(rate.end, mention.end) <= other.start < max(rate.start, mention.start)
+               for other in reading.rates):
+            continue  # another rate stands between them and is the one it dates
         if mention.start >= rate.end:
             distance, between = mention.start - rate.end, text[rate.end:mention.start]
             if distance <= 70 and between.count(",") <= 1 and (best is None or distance < best[0]):

@@ -269,8 +269,11 @@ def summarize(event) -> str:
         was = f", from {event.previous_rate:g}%" if event.previous_rate is not None else ""
         return f"{event.imposer} tariff {event.rate:g}% on {sector} from {target} ({event.status.replace('_', ' ')}{was})"
     if event.type == "statement":
-        who = event.speaker or "unnamed source"
-        return f"{who}: “{event.quote}”" if event.quote else f"{who} made remarks"
+        who = event.speaker or "Unnamed source"
+        if event.quote:
+            return f"{who}: “{event.quote}”"
+        said = event.sources[0].text if event.sources else ""
+        return f"{who}, reported: {said[:140]}{'…' if len(said) > 140 else ''}"
     if event.type == "agreement":
         return f"{' and '.join(event.parties)} agreement {event.status}"
     return f"Deadline: {event.what}"
