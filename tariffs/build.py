@@ -92,28 +92,23 @@ def _attributes_only(statement: Found, reading: Reading) -> bool:
 
 
 def _advance(context: Context, reading: Reading, statements: list[Found]) -> None:
+    """Remember who the sentence named and who spoke, for the pronouns of the sentences after it."""
     people = [m for m in reading.people if m.kind == PERSON]
     if people:
         context.last_person = people[0].name
         context.previous_people = tuple(m.name for m in people)
     for statement in statements:
         speaker = statement.event.speaker
-        if speaker and country_of(speaker) is not None and statement.extra.get("kind") == PERSON:
+        if speaker and statement.extra.get("kind") == PERSON:
             context.last_speaker = speaker
         elif speaker and statement.extra.get("kind") == INSTITUTION:
             context.last_institution = speaker
     bodies = [m for m in reading.people if m.kind == INSTITUTION]
-    if bodies and not statements:
-        context.last_institution = context.last_institution or bodies[-1].name
+    if bodies and not statements and context.last_institution is None:
+        context.last_institution = bodies[-1].name  # "it said" may point back to the first body named
 
 
 # ---------------------------------------------------------------- statements
-
-SPEECH_OBJECT = re.compile(
-    r"^\s*(?:(?:also|then|later|again|on \w+|in a statement|in an interview|in a letter)\s+)*"
-    r"(?:reporters|journalists|the press|a (?:regular |news |press )*(?:press conference|news conference|conference)|"
-    r"his (?:regular |morning )*(?:press |news )?conference|a program|a parliamentary committee|lawmakers|parliament)?")
-
 
 def statements_in(reading: Reading, context: Context) -> list[Found]:
     """One statement per speaker who is reported as saying something in the sentence."""
@@ -455,13 +450,9 @@ def _minutes(match: re.Match[str]) -> int:
     return int(match.group("m"))
 
 
-def _durations(text: str) -> list[int]:
-    return [_minutes(m) for m in DURATION.finditer(text)]
-
-
 def _duration(text: str) -> int | None:
-    found = _durations(text)
-    return found[0] if found else None
+    found = DURATION.search(text)
+    return _minutes(found) if found else None
 
 
 def _location(text: str) -> str | None:
@@ -510,8 +501,6 @@ def tariffs_in(reading: Reading) -> list[Found]:
             previous = None
             continue
         sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[:rate.start]) or ["all"]
-        segment = text[seg_lo:seg_hi]
-        window = text[max(0, rate.start - 90):min(len(text), rate.end + 70)]
         listed = joined and not re.search(r"\bto\b", text[rates[index - 1].end:rate.start])
         own = before[before.rfind(",") + 1:] if "," in before else before
         sequel = re.match(r"[^,;]*,\s+(?:but|and|which)\s+(?:this|it|that|was|were|is|has|had)\b[^,;]*", after) if index + 1 == len(rates) else None
@@ -523,9 +512,9 @@ def tariffs_in(reading: Reading) -> list[Found]:
                   and m.start >= rate.start - len(before) - 60] if status in ("threatened", "announced", "proposed", "agreed") else []
         for sector in sectors:
             tariff = Tariff(rate=rate.value, sector=sector, status=status, officials=list(dict.fromkeys(actors)),
-                            measure=_measure(window, sector, before + near_after),
+                            measure=_measure(sector, before + near_after),
                             previous_rate=_previous_rate(text, rates, index),
-                            target=_target(before[before.rfind(",") + 1:] + " % " + near_after, window))
+                            target=_target(before[before.rfind(",") + 1:] + " % " + near_after))
             governing = _tariff_date(reading, rate)
             results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED, extra={"cued": cued is not None}))
     return results
@@ -620,7 +609,7 @@ def _tariff_status(window: str, text: str, rate) -> str | None:
     return None
 
 
-def _measure(window: str, sector: str, local: str) -> str | None:
+def _measure(sector: str, local: str) -> str | None:
     words = lexicon.load("tariffs")["measure"]
     has = lambda key, scope: any(re.search(p, scope, re.IGNORECASE) for p in words[key])  # noqa: E731
     if has("mfn", local):
@@ -651,7 +640,7 @@ def _previous_rate(text: str, rates, index: int) -> float | None:
     return None
 
 
-def _target(local: str, window: str) -> str:
+def _target(local: str) -> str:
     """Who a rate hits: every partner ("baseline", "all countries"), else the partner named nearest the rate, else Japan."""
     if any(p.search(local) for p in _tariff_patterns("everyone")):
         return "*"

@@ -12,8 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "tariffs.timeline/1"
 
-EventType = Literal["meeting", "tariff", "statement", "agreement", "deadline"]
-EVENT_TYPES: tuple[str, ...] = ("meeting", "tariff", "statement", "agreement", "deadline")
 PublishedFrom = Literal["manifest", "header", "inferred"]
 Sector = Literal["all", "autos", "steel", "aluminum", "semiconductors", "pharmaceuticals", "agriculture", "other"]
 
