@@ -26,13 +26,29 @@ class Sentence:
     text: str
 
 
+# No real sentence is this long; text that runs on past it (a table, a dump of figures) is cut
+# into pieces so that reading a sentence never costs more than a bounded amount.
+MAX_SENTENCE = 1000
+
+
 def split(article_id: str, paragraphs: tuple[str, ...]) -> list[Sentence]:
     """The sentences of an article, numbered in reading order."""
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):
         for text in split_paragraph(paragraph):
-            sentences.append(Sentence(article_id, len(sentences), number, text))
+            for piece in _bounded(text):
+                sentences.append(Sentence(article_id, len(sentences), number, piece))
     return sentences
+
+
+def _bounded(text: str) -> list[str]:
+    pieces = []
+    while len(text) > MAX_SENTENCE:
+        cut = text.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > 0 else MAX_SENTENCE
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return pieces + [text] if text else pieces
 
 
 def split_paragraph(paragraph: str) -> list[str]:
