@@ -241,14 +241,10 @@ DURATION = re.compile(
     r"(?:(?P<h>\d+|an|one|two|three|four|five)\s+hours?(?:\s+and\s+(?P<hm>\d+)\s+minutes)?|(?P<m>\d+)[\s-]+minutes?|(?P<half>half an hour))",
     re.IGNORECASE)
 ROUND = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:round|ministerial round)\b", re.IGNORECASE)
-LOCATION = re.compile(
-    r"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>White House|Washington|Tokyo|Osaka|Canada|Kananaskis|New York|London|Geneva|Seoul|"
-    r"Beijing|Mar-a-Lago|Gyeongju|Busan|Kuala Lumpur|Ottawa|Paris|Brussels|Rome|Akasaka Palace|Office of the U\.?S\.? Trade Representative|"
-    r"U\.S\. capital|US capital|United States|U\.S\.|commerce secretary's home|[A-Z]\w+'s home)\b")
-PLACE_NAMES = {"U.S. capital": "Washington", "US capital": "Washington", "U.S.": "United States"}
 # Where the people of a meeting stop: a new clause, an attribution, or a verb's own clause ("to explore whether ...").
 BARRIER = re.compile(
-    r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told)\b"
+    r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b"
+    r"|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told|announced|reported|added|stated|noted)\b"
     r"|\bsaid\b|\btold\b|\b(?:whether|that)\b|\bto\s+(?!(?:the|a|an|his|her|their|its|him|them)\b)[a-z]+\b")
 
 
@@ -261,6 +257,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
     triggers = _meeting_triggers(text, reading.dates)
     results: list[Found] = []
     previous_subject: list[str] = []
+    previous_trigger: list[Found] = []
     for index, (start, end) in enumerate(triggers):
         lo = triggers[index - 1][1] if index else 0
         hi = triggers[index + 1][0] if index + 1 < len(triggers) else len(text)
@@ -283,8 +280,16 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         if re.search(r"\b(?:whether|if|unless)\s+(?:\S+\s+){0,3}?(?:(?:will|would|can|could)\s+be|to\s+(?:hold|meet|visit|travel))\b(?:(?!,).)*$",
                      text[max(lo, start - 80):start], re.IGNORECASE):
             continue  # "no decision on whether there will be another round": a question, not a plan
+        if index and re.search(r"\bfor\s+(?:the|a|an|his|her|their)\s+$", text[lo:start]) and previous_trigger:
+            for found in previous_trigger:
+                found.event.round = found.event.round or _round(text[start:end])
+            continue  # "met X for the sixth round": the round names the meeting already read
+        cut = BARRIER.search(text[end:hi])
+        reach = end + cut.start() if cut else hi
         governing = _meeting_date(reading, start, end, lo, hi)
         status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
+        if status == "held" and governing is not None and governing.future:
+            governing = None  # talks held are not dated by a day still to come
         if status in ("planned", "proposed") and governing is None:
             continue  # an intention with no day is not yet a point on the timeline
         mode = _meeting_mode(text[max(clause_lo, start - 25):min(hi, end + 60)])
@@ -292,13 +297,17 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
             groups = [list(dict.fromkeys(subject + [o])) for o in objects]
         timed = _timed_durations(reading, text, end, hi) if len(groups) == 1 else []
+        previous_trigger = []
         for group in groups:
             for minutes, when in timed or [(None, None)]:
                 when = when or governing
                 meeting = Meeting(officials=group, mode=mode or "in_person", status=status,
-                                  location=_location(text[lo:hi]), round=_round(text[lo:hi]), duration_minutes=minutes)
-                results.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE,
-                                     extra={"mode_known": mode is not None}))
+                                  location=_location(text[max(clause_lo, start - 40):reach]) or _location(text, opening=True),
+                                  round=_round(text[lo:hi]),
+                                  duration_minutes=minutes)
+                previous_trigger.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE,
+                                              extra={"mode_known": mode is not None}))
+        results.extend(previous_trigger)
     return results
 
 
@@ -385,8 +394,9 @@ def _sentence_subject(reading: Reading, speakers: set[int], before: int) -> list
 def _meeting_date(reading: Reading, start: int, end: int, lo: int, hi: int) -> DateMention | None:
     """The date that governs a trigger: after it in its scope, else before it in its clause."""
     text = reading.plain
-    after = [m for m in reading.dates if end <= m.start < hi and m.prep not in ("since",) and not m.clause]
-    after = [m for m in after if not re.search(r"\b(?:said|told|according)\b", text[end:m.start])]
+    cut = BARRIER.search(text[end:hi])
+    reach = end + cut.start() if cut else hi
+    after = [m for m in reading.dates if end <= m.start < reach and m.prep not in ("since",) and not m.clause]
     if after:
         return after[0]
     before = [m for m in reading.dates if lo <= m.start and m.end <= start and not m.clause]
@@ -455,12 +465,26 @@ def _duration(text: str) -> int | None:
     return _minutes(found) if found else None
 
 
-def _location(text: str) -> str | None:
-    found = LOCATION.search(text)
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for "in/at/to <place>" over the places lexicon, and each word's place name."""
+    lexicon_places = lexicon.load("places")
+    spelled = [word for words in lexicon_places["names"].values() for word in words]
+    names = {word.lower(): name for name, words in lexicon_places["names"].items() for word in words}
+    words = "|".join(sorted((re.escape(w) for w in spelled), key=len, reverse=True))
+    shapes = "|".join(lexicon_places.get("patterns", {}).values())
+    pattern = re.compile(rf"\b(?i:in|at|to)\s+(?:the\s+)?(?P<place>{words}|{shapes})(?![\w-])")
+    return pattern, names
+
+
+def _location(text: str, opening: bool = False) -> str | None:
+    """The first place named after "in", "at" or "to" (at the very start only, when `opening`)."""
+    pattern, names = _places()
+    found = pattern.match(text) if opening else pattern.search(text)
     if not found:
         return None
     place = found.group("place")
-    return PLACE_NAMES.get(place, place)
+    return names.get(place.lower(), place)
 
 
 def _round(text: str) -> int | None:

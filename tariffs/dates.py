@@ -101,15 +101,19 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|going to|expected to|scheduled|set to|due to|plans? to|planning to|"
-    r"aims? to|hopes? to|intends? to|slated|upcoming|opens|starts|begins|runs until|kicks off|"
+    r"\b(?:will|'ll|shall|is to|are to|going to|expected to|scheduled|set to|due to|plans? to|planning to|coming|approaching|looming|due|"
+    r"aims? to|hopes? to|intends? to|slated|upcoming|opens|opening|starts|starting|begins|beginning|runs until|kicks off|"
     r"would take effect|will take effect|to take effect|would apply|to be held|to hold|to meet|to visit)\b",
     re.IGNORECASE)
 PAST_MARKERS = re.compile(r"\b(?:said|told|was|were|had|met|held|spoke|since|ago|last)\b", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date expression in `text`, left to right, without overlaps."""
+    """Every date expression in `text`, left to right, without overlaps.
+
+    A date in parentheses right after another date ("Wednesday afternoon
+    (Thursday morning Japan time)") renders the same moment elsewhere and is left out.
+    """
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _patterns():
         for match in pattern.finditer(text):
@@ -126,7 +130,11 @@ def find_dates(text: str) -> list[DateMention]:
         mention = _with_context(_with_length(mention, text), text, mentions)
         mentions.append(mention)
         taken_until = end
-    return mentions
+    return [m for i, m in enumerate(mentions) if not (i and _restates(mentions[i - 1], m, text))]
+
+
+def _restates(previous: DateMention, mention: DateMention, text: str) -> bool:
+    return bool(re.fullmatch(r"\s*\(\s*", text[previous.end:mention.start])) and ")" in text[mention.end:mention.end + 25]
 
 
 def _number(word: str | None) -> int:

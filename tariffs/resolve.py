@@ -148,8 +148,10 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
     spans: dict[int, Span | None] = {}
     narrative_after: dict[int, tuple[date, str] | None] = {}
     narrative: tuple[date, str] | None = None
+    speech = {id(f.mention) for f in founds if f.event.type == "statement" and f.mention is not None}
     for reading in readings:
         previous: date | None = None
+        news: list[tuple[bool, tuple[date, str]]] = []
         for mention in reading.dates:
             reference = previous or (narrative[0] if narrative else None)
             span = resolve_mention(mention, anchor, reference)
@@ -157,7 +159,10 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
             if span and not mention.clause and mention.precise:
                 previous = span[0]
             if is_narrative(mention, span, anchor):
-                narrative = (span[0], mention.text)
+                news.append((id(mention) in speech, (span[0], mention.text)))
+        if news:
+            # the day events happened outranks the day they were told ("met on Saturday, officials said Sunday")
+            narrative = ([n for said, n in news if not said] or [n for _, n in news])[-1]
         narrative_after[reading.sentence.index] = narrative
     last_said: dict[str, Dated] = {}
     for found in founds:

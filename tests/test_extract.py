@@ -196,3 +196,27 @@ def test_their_meeting_belongs_to_those_named_before_it():
     text = "Aides are exploring whether the two leaders can seal a deal during their meeting in about 10 days."
     (plan,) = meetings(text)
     assert set(plan.officials) == {"Shigeru Ishiba", "Donald Trump"} and plan.status == "planned"
+
+
+def test_the_same_moment_in_another_time_zone_is_not_a_second_date():
+    (meeting,) = meetings("Akazawa met Trump at the White House on Wednesday afternoon (Thursday morning Japan time).", "2025-04-18")
+    assert meeting.date == date(2025, 4, 16)
+
+
+def test_for_the_nth_round_names_the_meeting_before_it():
+    text = "In Washington on Friday, the economic revitalization minister met Lutnick and Bessent separately for the sixth round of talks."
+    found = meetings(text)
+    assert len(found) == 2 and {m.round for m in found} == {6} and {m.location for m in found} == {"Washington"}
+
+
+def test_talks_held_are_not_dated_by_the_future_they_aim_at():
+    text = ("Akazawa and Lutnick spoke by phone on Saturday, the government said Sunday. "
+            "The two held in-depth discussions to reach a deal at the leaders' summit starting Monday, the government said.")
+    held = [m for m in meetings(text, "2025-06-15") if m.status == "held"]
+    assert [(m.date, m.mode) for m in held] == [(date(2025, 6, 14), "phone")]
+
+
+def test_talked_about_n_minutes_is_a_call_each_with_its_day():
+    text = "Akazawa and Lutnick talked about 45 minutes on Thursday and about an hour on Saturday, the government said."
+    assert sorted((m.date, m.duration_minutes, m.mode) for m in meetings(text, "2025-07-06")) == [
+        (date(2025, 7, 3), 45, "phone"), (date(2025, 7, 5), 60, "phone")]
