@@ -287,7 +287,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         cut = BARRIER.search(text[end:hi])
         reach = end + cut.start() if cut else hi
         governing = _meeting_date(reading, start, end, lo, hi)
-        status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing)
+        status = _meeting_status(text[start:end], text[clause_lo:min(hi, end + 40)], governing, text[end:])
         if status == "held" and governing is not None and governing.future:
             governing = None  # talks held are not dated by a day still to come
         if status in ("planned", "proposed") and governing is None:
@@ -421,9 +421,12 @@ def _first_of(keys: tuple[str, ...], text: str) -> str | None:
     return next((key for key in keys if _any("meeting", key, text)), None)
 
 
-def _meeting_status(trigger: str, window: str, governing: DateMention | None) -> str:
-    """Cancelled, else held for a past-tense trigger, else what the cues say, else the date's tense."""
-    if _any("meeting", "cancelled", window):
+def _meeting_status(trigger: str, window: str, governing: DateMention | None, rest: str = "") -> str:
+    """Cancelled, else held for a past-tense trigger, else what the cues say, else the date's tense.
+
+    A cancellation may come clauses later ("..., but the meeting was never realized"): `rest` is the
+    sentence after the trigger."""
+    if _any("meeting", "cancelled", window + " " + rest):
         return "cancelled"
     if _any("meeting", "past_triggers", trigger):
         return "held"
@@ -550,7 +553,11 @@ TARIFF_NOUN_AFTER = re.compile(
     re.IGNORECASE)
 TARIFF_NOUN_BEFORE = re.compile(
     r"\b(?:tariffs?|lev(?:y|ies)|dut(?:y|ies)|taxed|rates?)\s+(?:\w+\s+){0,2}(?:of|at|to|from)\s+(?:as high as\s+|as much as\s+|up to\s+|about\s+|around\s+)?$"
-    r"|\b(?:cut|reduc\w*|lower\w*|rais\w*|hike\w*|increas\w*|doubl\w*|fall|fell|drop\w*|ris\w*|rose)\s+(?:it\s+|them\s+)?(?:to|from)\s+$"
+    r"|\b(?:cut|reduc\w*|lower\w*|rais\w*|hike\w*|increas\w*|doubl\w*)\s+(?:it\s+|them\s+)?(?:to|from)\s+$",
+    re.IGNORECASE)
+# Words that hold a rate only when a tariff word is near ("cars face 27.5%" yes, "approval holds at 72%" no).
+RATE_VERB_BEFORE = re.compile(
+    r"\b(?:fall|fell|drop\w*|ris\w*|rose)\s+(?:to|from)\s+$"
     r"|\b(?:faces?|facing|face an?|carry|carries|at)\s+(?:an?\s+)?(?:additional\s+|extra\s+)?$",
     re.IGNORECASE)
 
@@ -559,15 +566,16 @@ def _is_tariff(text: str, rate, rates) -> bool:
     """A percentage is a tariff rate when a tariff noun holds it ("25% levy", "tariffs at 27.5%"),
     or a tariff word stands near it and nothing says it is growth, markets or jobs instead."""
     before, after = text[max(0, rate.start - 80):rate.start], text[rate.end:rate.end + 60]
-    bound = TARIFF_NOUN_AFTER.match(after) or TARIFF_NOUN_BEFORE.search(before)
     local = before + " " + after
     negative = any(p.search(local) for p in _tariff_patterns("other_words"))
-    if bound:
+    positive = any(p.search(local) for p in _tariff_patterns("tariff_words"))
+    if TARIFF_NOUN_AFTER.match(after) or TARIFF_NOUN_BEFORE.search(before):
+        return not (negative and _negative_binds(before, after))
+    if RATE_VERB_BEFORE.search(before) and positive:
         return not (negative and _negative_binds(before, after))
     sentence_tariff = any(p.search(text) for p in _tariff_patterns("tariff_words"))
     if rate.points and sentence_tariff:
         return not negative
-    positive = any(p.search(local) for p in _tariff_patterns("tariff_words"))
     return positive and not negative
 
 
@@ -735,8 +743,9 @@ def _agreement_date(reading: Reading, start: int, end: int) -> DateMention | Non
     for mention in reading.dates:
         if mention.prep == "since":
             continue
-        if mention.start >= end and len(text[end:mention.start].split()) <= 2:
-            return mention
+        if mention.start >= end and (len(text[end:mention.start].split()) <= 2
+                                     or re.fullmatch(r"\s+by\s+(?:the\s+)?(?:\w+\s+){1,4}", text[end:mention.start])):
+            return mention  # "agreed in late July", "reached by the two countries last month"
         if mention.end <= start and len(text[mention.end:start].split()) <= 3 and "," not in text[mention.end:start]:
             return mention
     clause = [m for m in reading.dates if m.clause and m.end <= start]

@@ -257,12 +257,16 @@ def summarize(event) -> str:
     """One line a person reads in the timeline."""
     names = _listed(event.officials) or "officials"
     if event.type == "meeting":
-        how = {"phone": "spoke by phone", "video": "held a video call", "in_person": "held talks"}[event.mode]
-        status = "" if event.status == "held" else f" ({event.status})"
         details = [f"round {event.round}" if event.round else "", f"{event.duration_minutes} min" if event.duration_minutes else ""]
         extra = ", ".join(d for d in details if d)
         place = f" in {event.location}" if event.location else ""
-        return f"{names} {how}{place}{status}" + (f" [{extra}]" if extra else "")
+        if event.status == "held":
+            how = {"phone": "spoke by phone", "video": "held a video call", "in_person": "held talks"}[event.mode]
+            line = f"{names} {how}{place}"
+        else:
+            kind = {"phone": "phone call", "video": "video call", "in_person": "talks"}[event.mode]
+            line = f"{event.status.capitalize()} {kind}{place}: {names}"
+        return line + (f" [{extra}]" if extra else "")
     if event.type == "tariff":
         target = "all trading partners" if event.target == "*" else event.target
         sector = "all goods" if event.sector == "all" else event.sector

@@ -116,6 +116,8 @@ def find_mentions(text: str, on: date | None, recent: list[str] | tuple[str, ...
         mention = _resolve(match, text, book, on, recent, found)
         if mention is None:
             continue
+        if mention.by_role and (person := _apposed_person(found, mention, text)):
+            mention = Mention(PERSON, person.name, person.country, mention.start, mention.end, by_role=True)
         if found and _same_referent(found[-1], mention, text):
             previous = found.pop()
             mention = Mention(mention.kind, mention.name, mention.country, previous.start, mention.end,
@@ -192,6 +194,15 @@ def _is_place(match: re.Match[str], text: str) -> bool:
     """A capital named as a place ("in Washington", "to Tokyo"), not as a speaker."""
     before = text[: match.start()].rstrip().lower()
     return match.group(0)[0].isupper() and before.endswith((" in", " to", " from", " at", " for", " of", "visit", "visiting", "returning"))
+
+
+def _apposed_person(found: list[Mention], mention: Mention, text: str) -> Mention | None:
+    """The person a role phrase stands beside ("Scott Bessent, Washington's chief negotiator"): the phrase names them."""
+    people = [m for m in found if m.kind == PERSON and m.end <= mention.start]
+    if not people:
+        return None
+    between = text[people[-1].end:mention.start]
+    return people[-1] if re.fullmatch(r",\s+(?:[\w.]+['’]s\s+|the\s+|U\.S\.\s+|Japanese\s+|American\s+)*(?:\w+\s+){0,2}", between) else None
 
 
 def _same_referent(previous: Mention, current: Mention, text: str) -> bool:

@@ -82,3 +82,8 @@ def test_publication_date_from_the_text(header, expected):
 
 def test_no_date_anywhere_leaves_it_unknown():
     assert find_dating(clean(RawArticle("x", BODY, None))).published is None
+
+
+def test_a_popular_articles_list_is_dropped():
+    text = f'{BODY}\n"Politics" POPULAR ARTICLE\n-\nCabinet Approval Holds at 72% as Voters Back Stimulus\n-\nTokyo Eyes Rice Imports\n'
+    assert kept(text) == BODY

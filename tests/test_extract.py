@@ -220,3 +220,27 @@ def test_talked_about_n_minutes_is_a_call_each_with_its_day():
     text = "Akazawa and Lutnick talked about 45 minutes on Thursday and about an hour on Saturday, the government said."
     assert sorted((m.date, m.duration_minutes, m.mode) for m in meetings(text, "2025-07-06")) == [
         (date(2025, 7, 3), 45, "phone"), (date(2025, 7, 5), 60, "phone")]
+
+
+def test_in_those_discussions_names_who_met():
+    text = ("Tokyo's negotiator said Thursday that Washington would fix the error. "
+            "In those discussions, Akazawa urged Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent to act.")
+    (meeting,) = meetings(text, "2025-08-08")
+    assert set(meeting.officials) == {"Ryosei Akazawa", "Howard Lutnick", "Scott Bessent"}
+    assert meeting.date == date(2025, 8, 7)
+
+
+def test_a_called_off_trip_is_a_cancelled_meeting():
+    (trip,) = meetings("Japan called off Akazawa's trip to Washington on Thursday.", "2025-08-28")
+    assert (trip.status, trip.date, trip.officials) == ("cancelled", date(2025, 8, 28), ["Ryosei Akazawa"])
+
+
+def test_a_meeting_that_never_happened_is_cancelled():
+    text = "Tokyo sought to have Akazawa meet with Bessent on Friday, but the meeting was never realized."
+    assert [m.status for m in meetings(text, "2025-06-30")] == ["cancelled"]
+
+
+def test_a_role_beside_a_name_is_that_person():
+    text = "Akazawa met Scott Bessent, Washington's chief negotiator, on Friday."
+    (meeting,) = meetings(text)
+    assert set(meeting.officials) == {"Ryosei Akazawa", "Scott Bessent"}

@@ -72,3 +72,8 @@ def test_a_pause_is_a_status():
 def test_one_rate_told_twice_is_one_event():
     text = "Japan faces a 25% tariff on cars. The 25 percent auto levy hurts Toyota."
     assert len(only(events_of(text), "tariff")) == 1
+
+
+def test_a_figure_held_by_at_needs_a_tariff_word_near_it():
+    assert rates("The cabinet's approval holds at 72% in the latest survey.") == []
+    assert rates("Japanese cars face 27.5% in duties.") == [(27.5, "autos")]
