@@ -34,6 +34,7 @@ class Found:
     detail: bool = False          # meetings: only adds detail to the meeting told before
     strength: int = 0             # 2 own date, 1 the narrative's, 0 the anchor's (set when resolved)
     reported: date | None = None  # the article's publication date (set when resolved)
+    position: int = 0             # where in the sentence the event is told (its trigger)
     extra: dict = field(default_factory=dict)
 
 
@@ -125,7 +126,7 @@ def statements_in(reading: Reading, context: Context) -> list[Found]:
             continue
         statement = Statement(speaker=name, quote=_quote_for(reading, start, end))
         governing = _statement_date(reading, start, end)
-        found = Found(statement, reading, governing, BY_MENTION if governing else BY_SPEAKER,
+        found = Found(statement, reading, governing, BY_MENTION if governing else BY_SPEAKER, position=start,
                       new_occasion=_any("statement", "new_occasion", text),
                       extra={"mention": mention, "kind": mention.kind, "verb": start})
         results[name] = found
@@ -241,6 +242,8 @@ DURATION = re.compile(
     r"(?:(?P<h>\d+|an|one|two|three|four|five)\s+hours?(?:\s+and\s+(?P<hm>\d+)\s+minutes)?|(?P<m>\d+)[\s-]+minutes?|(?P<half>half an hour))",
     re.IGNORECASE)
 ROUND = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:round|ministerial round)\b", re.IGNORECASE)
+# Where the words about a meeting stop and the reporter's attribution begins: its date lies before.
+ATTRIBUTION = re.compile(r";|,\s+according to\b|,\s+(?:the|a|an|its|his)\s+[\w\s']{0,40}?\b(?:said|told|announced|reported|added|stated|noted)\b")
 # Where the people of a meeting stop: a new clause, an attribution, or a verb's own clause ("to explore whether ...").
 BARRIER = re.compile(
     r";|,\s+(?:according to|while|but|as|after|when|with|citing)\b"
@@ -257,6 +260,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
     triggers = _meeting_triggers(text, reading.dates)
     results: list[Found] = []
     previous_subject: list[str] = []
+    previous_people: list[str] = []
     previous_trigger: list[Found] = []
     for index, (start, end) in enumerate(triggers):
         lo = triggers[index - 1][1] if index else 0
@@ -272,6 +276,9 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
             subject = (not in_relative and previous_subject) or _sentence_subject(reading, speakers, start)
         previous_subject = subject
         people = list(dict.fromkeys(subject + objects))
+        if previous_people and not objects and re.search(r"\b(?:following|after|before|ahead of)\s+(?:an?|the|their)?\s*$", text[lo:start]):
+            people = list(dict.fromkeys(previous_people + people))  # "spoke with X following a meeting": the same two met
+        previous_people = people
         if not objects and re.fullmatch(r"(?:talks|negotiations|discussions|meeting|calls?|conversation) with", text[start:end], re.IGNORECASE):
             continue  # "negotiations with the United States": a topic, not talks with someone
         if not people and not re.search(r"\b(?:two sides|both sides|two countries|two governments|round)\b", text[lo:hi], re.IGNORECASE):
@@ -305,7 +312,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
                                   location=_location(text[max(clause_lo, start - 40):reach]) or _location(text, opening=True),
                                   round=_round(text[lo:hi]),
                                   duration_minutes=minutes)
-                previous_trigger.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE,
+                previous_trigger.append(Found(meeting, reading, when, BY_MENTION if when else BY_NARRATIVE, position=start,
                                               extra={"mode_known": mode is not None}))
         results.extend(previous_trigger)
     return results
@@ -394,7 +401,7 @@ def _sentence_subject(reading: Reading, speakers: set[int], before: int) -> list
 def _meeting_date(reading: Reading, start: int, end: int, lo: int, hi: int) -> DateMention | None:
     """The date that governs a trigger: after it in its scope, else before it in its clause."""
     text = reading.plain
-    cut = BARRIER.search(text[end:hi])
+    cut = ATTRIBUTION.search(text[end:hi])
     reach = end + cut.start() if cut else hi
     after = [m for m in reading.dates if end <= m.start < reach and m.prep not in ("since",) and not m.clause]
     if after:
@@ -543,7 +550,8 @@ def tariffs_in(reading: Reading) -> list[Found]:
                             previous_rate=_previous_rate(text, rates, index),
                             target=_target(before[before.rfind(",") + 1:] + " % " + near_after))
             governing = _tariff_date(reading, rate)
-            results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED, extra={"cued": cued is not None}))
+            results.append(Found(tariff, reading, governing, BY_MENTION if governing else UNDATED, position=rate.start,
+                                 extra={"cued": cued is not None}))
     return results
 
 
@@ -732,7 +740,7 @@ def agreements_in(reading: Reading) -> list[Found]:
         if governing is None and status == "expected":
             continue
         event = Agreement(status=status, parties=["JP", "US"])
-        return [Found(event, reading, governing, BY_MENTION if governing else BY_NARRATIVE)]
+        return [Found(event, reading, governing, BY_MENTION if governing else BY_NARRATIVE, position=start)]
     return []
 
 
@@ -771,7 +779,7 @@ def deadlines_in(reading: Reading) -> list[Found]:
         if not attached:
             continue
         what = _deadline_what(text)
-        results.append(Found(Deadline(what=what), reading, mention, BY_MENTION))
+        results.append(Found(Deadline(what=what), reading, mention, BY_MENTION, position=mention.start))
     return results[:2]
 
 

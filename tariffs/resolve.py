@@ -30,7 +30,8 @@ def resolve_mention(m: DateMention, anchor: date | None, reference: date | None 
         year = m.year or _closest_year(m.month, 15, anchor)
         return _month_part(year, m.month, m.part)
     if m.kind == WEEKDAY:
-        return _weekday(m, anchor), None
+        day = _weekday(m, anchor)
+        return (day, day + timedelta(days=m.offset)) if m.part == "range" else (day, None)
     if m.kind == SHIFT:
         return (reference or anchor) + timedelta(days=m.offset), None
     if m.kind == TODAY:
@@ -146,12 +147,14 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
     last past day of news it named), or the anchor when it named none.
     """
     spans: dict[int, Span | None] = {}
-    narrative_after: dict[int, tuple[date, str] | None] = {}
+    story: dict[int, Story] = {}
     narrative: tuple[date, str] | None = None
     speech = {id(f.mention) for f in founds if f.event.type == "statement" and f.mention is not None}
+    claimed = {id(f.mention) for f in founds if f.event.type != "statement" and f.mention is not None}
     for reading in readings:
         previous: date | None = None
         news: list[tuple[bool, tuple[date, str]]] = []
+        here: list[tuple[int, bool, tuple[date, str]]] = []
         for mention in reading.dates:
             reference = previous or (narrative[0] if narrative else None)
             span = resolve_mention(mention, anchor, reference)
@@ -160,13 +163,14 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
                 previous = span[0]
             if is_narrative(mention, span, anchor):
                 news.append((id(mention) in speech, (span[0], mention.text)))
+                here.append((mention.start, id(mention) in claimed, (span[0], mention.text)))
+        story[reading.sentence.index] = Story(narrative, tuple(here))
         if news:
             # the day events happened outranks the day they were told ("met on Saturday, officials said Sunday")
             narrative = ([n for said, n in news if not said] or [n for _, n in news])[-1]
-        narrative_after[reading.sentence.index] = narrative
     last_said: dict[str, Dated] = {}
     for found in founds:
-        dated = _date_of(found, spans, narrative_after, last_said, anchor)
+        dated = _date_of(found, spans, story, last_said, anchor)
         found.event.date, found.event.date_end, found.event.date_text = dated.start, dated.end, dated.text
         found.strength = 2 if dated.explicit else (1 if dated.start and dated.text else 0)
         found.reported = anchor
@@ -175,7 +179,22 @@ def resolve_dates(readings, founds, anchor: date | None) -> None:
             last_said[speaker] = dated
 
 
-def _date_of(found, spans, narrative_after, last_said, anchor) -> Dated:
+@dataclass(frozen=True)
+class Story:
+    """The story's day before a sentence, and the news days the sentence names (position, owned by an event, day)."""
+
+    before: tuple[date, str] | None
+    days: tuple[tuple[int, bool, tuple[date, str]], ...]
+
+    def day_for(self, position: int) -> tuple[date, str] | None:
+        """An undated event's day: one named before it in its sentence ("spoke on Monday ... and agreed"),
+        else one of its sentence that no other event owns, else the story's day so far."""
+        earlier = [day for at, _, day in self.days if at < position]
+        free = [day for _, owned, day in self.days if not owned]
+        return (earlier or free or [self.before])[-1]
+
+
+def _date_of(found, spans, story, last_said, anchor) -> Dated:
     if found.rule == "undated":
         return Dated(None, None, None, False)
     if found.mention is not None:
@@ -186,7 +205,7 @@ def _date_of(found, spans, narrative_after, last_said, anchor) -> Dated:
         return Dated(None, None, found.mention.text if found.mention else None, False)
     if found.rule == "speaker" and (said := last_said.get(found.event.speaker)):
         return Dated(said.start, said.end, said.text, False)
-    narrative = narrative_after.get(found.reading.sentence.index)
+    narrative = story[found.reading.sentence.index].day_for(found.position)
     if narrative:
         return Dated(narrative[0], None, narrative[1], False)
     return Dated(anchor, None, None, False)

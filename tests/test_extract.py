@@ -244,3 +244,22 @@ def test_a_role_beside_a_name_is_that_person():
     text = "Akazawa met Scott Bessent, Washington's chief negotiator, on Friday."
     (meeting,) = meetings(text)
     assert set(meeting.officials) == {"Ryosei Akazawa", "Scott Bessent"}
+
+
+def test_a_meeting_that_preceded_a_call_is_its_own_event_on_its_own_day():
+    text = ("Akazawa held phone talks with Lutnick for 30 minutes on Saturday. "
+            "It was the second day in a row that Akazawa spoke with Lutnick following an in-person meeting on Friday.")
+    found = sorted((m.date, m.mode, tuple(sorted(m.officials))) for m in meetings(text))
+    assert found == [(date(2025, 6, 13), "in_person", ("Howard Lutnick", "Ryosei Akazawa")),
+                     (date(2025, 6, 14), "phone", ("Howard Lutnick", "Ryosei Akazawa"))]
+
+
+def test_an_agreement_told_after_a_dated_call_shares_its_day():
+    text = "Ishiba and Trump spoke for about 25 minutes on Monday night, officials said, and agreed to name ministers."
+    (deal,) = only(events_of(text, "2025-04-08"), "agreement")
+    assert deal.date == date(2025, 4, 7)
+
+
+def test_a_summit_from_sunday_to_tuesday_spans_three_days():
+    (plan,) = meetings("Ishiba and Trump are to meet at the summit to be held in Canada from Sunday to Tuesday.", "2025-06-14")
+    assert (plan.date, plan.date_end, plan.status) == (date(2025, 6, 15), date(2025, 6, 17), "planned")
