@@ -96,3 +96,8 @@ def test_may_the_verb_is_not_a_month():
 def test_today_and_yesterday():
     assert resolved("Ministers met yesterday.") == (date(2025, 6, 13), None)
     assert resolved("The cabinet meets today.") == (date(2025, 6, 14), None)
+
+
+def test_two_weekdays_make_a_span():
+    assert resolved("They held talks on Wednesday and Thursday.") == (date(2025, 6, 11), date(2025, 6, 12))
+    assert resolved("The summit runs from Sunday to Tuesday.", anchor=date(2025, 6, 15)) == (date(2025, 6, 15), date(2025, 6, 17))
