@@ -528,13 +528,13 @@ def tariffs_in(reading: Reading) -> list[Found]:
         cut = re.search(r"[,;]|(?<![A-Z])\.\s|\bwhile\b", after)
         near_after = after[:cut.start()] if cut else after
         joined = previous is not None and bool(re.fullmatch(r"\s*(?:or|to|and|-|–)\s*", text[rates[index - 1].end:rate.start]))
-        if THRESHOLD.search(text[:rate.start]) or rate.value == 0 or rate.value > 200:
+        if THRESHOLD.search(text[max(0, rate.start - 40):rate.start]) or rate.value == 0 or rate.value > 200:
             previous = None
             continue
         if not (joined or _is_tariff(text, rate, reading.rates)):
             previous = None
             continue
-        sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[:rate.start]) or ["all"]
+        sectors = (previous[1] if joined else None) or _sectors(before, near_after) or _sectors_earlier(text[max(0, rate.start - 300):rate.start]) or ["all"]
         listed = joined and not re.search(r"\bto\b", text[rates[index - 1].end:rate.start])
         own = before[before.rfind(",") + 1:] if "," in before else before
         sequel = re.match(r"[^,;]*,\s+(?:but|and|which)\s+(?:this|it|that|was|were|is|has|had)\b[^,;]*", after) if index + 1 == len(rates) else None
@@ -575,14 +575,13 @@ def _is_tariff(text: str, rate, rates) -> bool:
     or a tariff word stands near it and nothing says it is growth, markets or jobs instead."""
     before, after = text[max(0, rate.start - 80):rate.start], text[rate.end:rate.end + 60]
     local = before + " " + after
-    negative = any(p.search(local) for p in _tariff_patterns("other_words"))
-    positive = any(p.search(local) for p in _tariff_patterns("tariff_words"))
+    negative = bool(_tariff_rx("other_words").search(local))
+    positive = bool(_tariff_rx("tariff_words").search(local))
     if TARIFF_NOUN_AFTER.match(after) or TARIFF_NOUN_BEFORE.search(before):
         return not (negative and _negative_binds(before, after))
     if RATE_VERB_BEFORE.search(before) and positive:
         return not (negative and _negative_binds(before, after))
-    sentence_tariff = any(p.search(text) for p in _tariff_patterns("tariff_words"))
-    if rate.points and sentence_tariff:
+    if rate.points and _tariff_rx("tariff_words").search(text):
         return not negative
     return positive and not negative
 
@@ -595,7 +594,7 @@ def _negative_binds(before: str, after: str) -> bool:
 
 def _sectors_earlier(head: str) -> list[str]:
     """The sector the sentence last named before a rate that names none ("cars ... 27.5% — a previous 2.5%")."""
-    if any(p.search(head[-40:]) for p in _tariff_patterns("all_goods")):
+    if _tariff_rx("all_goods").search(head[-40:]):
         return []
     found = _sectors_in(head)
     if not found:
@@ -605,8 +604,9 @@ def _sectors_earlier(head: str) -> list[str]:
 
 
 @cache
-def _tariff_patterns(key: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in lexicon.load("tariffs")[key])
+def _tariff_rx(key: str) -> re.Pattern[str]:
+    """The tariff lexicon's list `key` as one pattern, so a window is scanned once."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.load("tariffs")[key]), re.IGNORECASE)
 
 
 @cache
@@ -621,7 +621,7 @@ def _sectors_in(text: str) -> list[tuple[int, str]]:
 def _sectors(before: str, after: str) -> list[str]:
     """The sectors a rate covers: named right after it ("25% on cars"), else before it in its clause."""
     near_after = after[:40]
-    if any(p.search(near_after) for p in _tariff_patterns("all_goods")) and not _sectors_in(near_after[:25]):
+    if _tariff_rx("all_goods").search(near_after) and not _sectors_in(near_after[:25]):
         return ["all"]
     found = _sectors_in(after)
     if found:
@@ -629,7 +629,7 @@ def _sectors(before: str, after: str) -> list[str]:
         run = [s for pos, s in found if pos - first < 30]
         return list(dict.fromkeys(run))
     found = _sectors_in(before)
-    if found and not any(p.search(before[found[-1][0]:]) for p in _tariff_patterns("all_goods")):
+    if found and not _tariff_rx("all_goods").search(before[found[-1][0]:]):
         last = found[-1][0]
         run = [s for pos, s in found if last - pos < 30]
         return list(dict.fromkeys(run))
@@ -672,7 +672,7 @@ def _previous_rate(text: str, rates, index: int) -> float | None:
         return rates[index + 1].value
     if index + 1 < len(rates) and re.fullmatch(r"\s*from\s*", text[rate.end:rates[index + 1].start], re.IGNORECASE):
         return rates[index + 1].value
-    if index and re.search(r"\bfrom\s*$", text[:rates[index - 1].start], re.IGNORECASE) and re.fullmatch(r"\s*to\s*", text[rates[index - 1].end:rate.start], re.IGNORECASE):
+    if index and re.search(r"\bfrom\s*$", text[max(0, rates[index - 1].start - 20):rates[index - 1].start], re.IGNORECASE) and re.fullmatch(r"\s*to\s*", text[rates[index - 1].end:rate.start], re.IGNORECASE):
         return rates[index - 1].value
     after = text[rate.end:rate.end + 60]
     if (found := re.match(r"[^.;]{0,40}?\b(?:doubled|raised|up|increased) from\s*$", after[:after.find(str(int(rates[index + 1].value))) if index + 1 < len(rates) else 0], re.IGNORECASE)) and index + 1 < len(rates):
@@ -682,7 +682,7 @@ def _previous_rate(text: str, rates, index: int) -> float | None:
 
 def _target(local: str) -> str:
     """Who a rate hits: every partner ("baseline", "all countries"), else the partner named nearest the rate, else Japan."""
-    if any(p.search(local) for p in _tariff_patterns("everyone")):
+    if _tariff_rx("everyone").search(local):
         return "*"
     centre = len(local) // 2
     named = [(abs(m.start() - centre), code) for code, pattern in _country_patterns() for m in pattern.finditer(local)]
