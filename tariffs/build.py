@@ -43,11 +43,20 @@ def _rx(section: str, key: str, name: str = "events") -> tuple[re.Pattern[str], 
     return tuple(re.compile(p, re.IGNORECASE) for p in lexicon.load(name)[section][key])
 
 
+@cache
+def _one_rx(section: str, key: str, name: str = "events") -> re.Pattern[str]:
+    """A lexicon list as one pattern: whether any of it matches, in one scan."""
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.load(name)[section][key]), re.IGNORECASE)
+
+
 def _any(section: str, key: str, text: str, name: str = "events") -> bool:
-    return any(p.search(text) for p in _rx(section, key, name))
+    return _one_rx(section, key, name).search(text) is not None
 
 
 def _spans(section: str, key: str, text: str, name: str = "events") -> list[tuple[int, int]]:
+    """Every match of every pattern in a lexicon list (overlaps kept), after one scan says there are any."""
+    if not _any(section, key, text, name):
+        return []
     return sorted((m.start(), m.end()) for p in _rx(section, key, name) for m in p.finditer(text))
 
 

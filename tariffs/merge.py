@@ -30,7 +30,7 @@ def merge_article(founds: list[Found]) -> list[Found]:
                 _fill_detail(last_meeting.event, found.event)
                 last_meeting.event.sources.extend(found.event.sources)
             continue
-        same = next((k for k in reversed(kept) if _same(k, found, in_article=True)), None)
+        same = next((k for k in _recent_of_type(kept, found.event.type) if _same(k, found, in_article=True)), None)
         if same is None:
             kept.append(found)
         else:
@@ -59,17 +59,56 @@ def _nameless_talks(event) -> bool:
     return event.type == "meeting" and event.status == "held" and not event.officials
 
 
+# An article retells an event within a few paragraphs; candidates further back are not compared.
+RETELLING_REACH = 200
+
+
+def _recent_of_type(kept: list[Found], kind: str):
+    seen = 0
+    for candidate in reversed(kept):
+        if candidate.event.type == kind:
+            yield candidate
+            seen += 1
+            if seen >= RETELLING_REACH:
+                return
+
+
 def merge_corpus(founds: list[Found]) -> list[Found]:
-    """Fold candidates from different articles that report one event."""
+    """Fold candidates from different articles that report one event.
+
+    Candidates are only compared within a bucket that every match must share
+    (a rate and sector, a speaker, a participant), so a large corpus does not
+    cost a comparison of every pair.
+    """
     kept: list[Found] = []
+    buckets: dict[tuple, list[Found]] = {}
     for found in founds:
-        matches = [k for k in kept if _same(k, found, in_article=False)]
+        keys = _buckets(found)
+        pool = {id(k): k for key in keys for k in buckets.get(key, [])}.values()
+        matches = [k for k in pool if _same(k, found, in_article=False)]
         if not matches:
             kept.append(found)
+            for key in keys:
+                buckets.setdefault(key, []).append(found)
             continue
         best = max(matches, key=lambda k: len(set(k.event.officials) & set(found.event.officials)))
         _absorb(best, found)
+        for key in _buckets(best):
+            if best not in buckets.setdefault(key, []):
+                buckets[key].append(best)
     return kept
+
+
+def _buckets(found: Found) -> list[tuple]:
+    """Keys a matching candidate must share with this one."""
+    event = found.event
+    if isinstance(event, Tariff):
+        return [("tariff", round(event.rate, 2), event.sector)]
+    if isinstance(event, Statement):
+        return [("statement", event.speaker)]
+    if isinstance(event, Meeting):
+        return [("meeting", name) for name in event.officials] or [("meeting", None)]
+    return [(event.type,)]
 
 
 def _add_source(found: Found) -> None:
