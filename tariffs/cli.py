@@ -40,14 +40,14 @@ def _iso_day(value: str | None, option: str) -> date | None:
               help="Folder of article texts with articles.toml (default: $TARIFFS_DATA, else the bundled sample).")
 @click.version_option(__version__, prog_name="tariffs")
 @click.pass_context
-def main(ctx: click.Context, data: Path | None) -> None:
+def cli(ctx: click.Context, data: Path | None) -> None:
     """Turn news articles on the U.S.-Japan tariff negotiations into a timeline."""
     if data is None and os.environ.get("TARIFFS_DATA"):
         data = Path(os.environ["TARIFFS_DATA"])
     ctx.obj = data or _sample_folder()
 
 
-@main.command()
+@cli.command()
 @click.option("--official", "officials", multiple=True, help="Keep events with this person (name, surname, alias or role). Repeatable.")
 @click.option("--since", help="Keep events on or after this day (YYYY-MM-DD).")
 @click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
@@ -110,3 +110,18 @@ def _write(path: Path, text: str) -> None:
     except OSError as err:
         temporary.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {err.strerror}")
+
+
+def main() -> None:
+    """The console script: the command group, with Ctrl-C as one line and exit status 130."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("tariffs: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

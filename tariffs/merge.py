@@ -22,6 +22,7 @@ STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "
 def merge_article(founds: list[Found]) -> list[Found]:
     """Fold an article's candidates that tell one event twice."""
     kept: list[Found] = []
+    by_type: dict[str, list[Found]] = {}
     last_meeting: Found | None = None
     for found in founds:
         _add_source(found)
@@ -30,9 +31,11 @@ def merge_article(founds: list[Found]) -> list[Found]:
                 _fill_detail(last_meeting.event, found.event)
                 last_meeting.event.sources.extend(found.event.sources)
             continue
-        same = next((k for k in _recent_of_type(kept, found.event.type) if _same(k, found, in_article=True)), None)
+        recent = by_type.setdefault(found.event.type, [])
+        same = next((k for k in reversed(recent[-RETELLING_REACH:]) if _same(k, found, in_article=True)), None)
         if same is None:
             kept.append(found)
+            recent.append(found)
         else:
             _absorb(same, found)
         if found.event.type == "meeting":
@@ -44,14 +47,18 @@ def merge_article(founds: list[Found]) -> list[Found]:
 def _share_rounds(meetings: list[Meeting]) -> None:
     """A round of talks spans a trip: meetings held within a few days of a numbered round,
     by someone who took part in it, belong to that round."""
-    numbered = [m for m in meetings if m.round and m.status == "held" and m.date]
+    numbered: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        if meeting.round and meeting.status == "held" and meeting.date:
+            for name in meeting.officials:
+                numbered.setdefault(name, []).append(meeting)
     for meeting in meetings:
         if meeting.round or meeting.status != "held" or not meeting.date:
             continue
-        for other in numbered:
-            if set(other.officials) & set(meeting.officials) and abs((other.date - meeting.date).days) <= 3:
-                meeting.round = other.round
-                break
+        rounds = [o.round for name in meeting.officials for o in numbered.get(name, [])
+                  if abs((o.date - meeting.date).days) <= 3]
+        if rounds:
+            meeting.round = rounds[0]
 
 
 def _nameless_talks(event) -> bool:
@@ -61,16 +68,6 @@ def _nameless_talks(event) -> bool:
 
 # An article retells an event within a few paragraphs; candidates further back are not compared.
 RETELLING_REACH = 200
-
-
-def _recent_of_type(kept: list[Found], kind: str):
-    seen = 0
-    for candidate in reversed(kept):
-        if candidate.event.type == kind:
-            yield candidate
-            seen += 1
-            if seen >= RETELLING_REACH:
-                return
 
 
 def merge_corpus(founds: list[Found]) -> list[Found]:
@@ -108,7 +105,10 @@ def _buckets(found: Found) -> list[tuple]:
         return [("statement", event.speaker)]
     if isinstance(event, Meeting):
         return [("meeting", name) for name in event.officials] or [("meeting", None)]
-    return [(event.type,)]
+    if event.date is None:
+        return [(event.type, None)]
+    months = {event.date.isoformat()[:7], (event.date_end or event.date).isoformat()[:7]}
+    return [(event.type, month) for month in sorted(months)]
 
 
 def _add_source(found: Found) -> None:

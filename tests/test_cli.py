@@ -6,11 +6,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tariffs.cli import main
+from tariffs.cli import cli
 
 
 def run(*args: str, env: dict | None = None):
-    return CliRunner().invoke(main, list(args), env=env)
+    return CliRunner().invoke(cli, list(args), env=env)
 
 
 def events(result) -> list[dict]:
