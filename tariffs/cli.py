@@ -53,7 +53,7 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 @click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
 @click.option("--type", "types", multiple=True, type=click.Choice(["meeting", "tariff", "statement", "agreement", "deadline"]),
               help="Keep events of this type. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
 @click.pass_obj
 def timeline(folder: Path, officials: tuple[str, ...], since: str | None, until: str | None,
@@ -83,10 +83,10 @@ def timeline(folder: Path, officials: tuple[str, ...], since: str | None, until:
 def _emit(document, fmt: str, output: Path | None) -> None:
     from rich.console import Console
 
-    from .render import print_table, to_json
+    from .render import print_table, to_csv, to_json
 
-    if fmt == "json":
-        text = to_json(document)
+    if fmt in ("json", "csv"):
+        text = to_json(document) if fmt == "json" else to_csv(document)
         if output:
             _write(output, text)
         else:

@@ -1,6 +1,9 @@
 """Render stage: the timeline as a terminal table or as the JSON document."""
 from __future__ import annotations
 
+import csv
+import io
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -45,3 +48,27 @@ def _who(event) -> list[str]:
     if speaker and speaker not in people:
         people.append(speaker)
     return people
+
+
+CSV_COLUMNS = ("id", "date", "date_end", "type", "summary", "officials", "countries", "date_text", "sources")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(timeline: Timeline) -> str:
+    """One row per event, stable columns; a cell that a spreadsheet would run as a formula is quoted with '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in timeline.events:
+        row = {
+            "id": event.id, "date": event.date or "", "date_end": event.date_end or "", "type": event.type,
+            "summary": event.summary, "officials": "; ".join(event.officials), "countries": "; ".join(event.countries),
+            "date_text": event.date_text or "",
+            "sources": " | ".join(f"{s.article}: {s.text}" for s in event.sources),
+        }
+        writer.writerow([_inert(str(row[c])) for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell

@@ -165,3 +165,29 @@ def test_any_bytes_load_or_warn(tmp_path_factory, data):
     (folder / "x.txt").write_bytes(data)
     articles, warnings = read_corpus(folder)
     assert len(articles) + len(warnings) >= 1
+
+
+def test_a_csv_cell_never_starts_a_formula(tmp_path):
+    write_corpus(tmp_path, {"f": ("2025-06-14", '"=HYPERLINK(\\"http://x\\")," Akazawa said on Friday.\n')})
+    result = CliRunner().invoke(cli, ["--data", str(tmp_path), "timeline", "--format", "csv"])
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][:4] == ["id", "date", "date_end", "type"]
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells and not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_ctrl_c_exits_130_with_one_line(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    (tmp_path / "big.txt").write_text("Akazawa met Lutnick on Friday. " * 200_000, encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "tariffs", "--data", str(tmp_path), "timeline"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(1.5)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert err.decode().strip() == "tariffs: interrupted"
