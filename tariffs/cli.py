@@ -6,11 +6,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import click
 
 from . import __version__
 
 PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The global options: where the articles are and how many processes may read them."""
+
+    folder: Path
+    jobs: int | None
 
 
 def _sample_folder() -> Path:
@@ -38,13 +48,15 @@ def _iso_day(value: str | None, option: str) -> date | None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of article texts with articles.toml (default: $TARIFFS_DATA, else the bundled sample).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that read new or changed articles (default: all cores).")
 @click.version_option(__version__, prog_name="tariffs")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None) -> None:
+def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
     """Turn news articles on the U.S.-Japan tariff negotiations into a timeline."""
     if data is None and os.environ.get("TARIFFS_DATA"):
         data = Path(os.environ["TARIFFS_DATA"])
-    ctx.obj = data or _sample_folder()
+    ctx.obj = Settings(data or _sample_folder(), jobs)
 
 
 @cli.command()
@@ -56,12 +68,12 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
 @click.pass_obj
-def timeline(folder: Path, officials: tuple[str, ...], since: str | None, until: str | None,
+def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, until: str | None,
              types: tuple[str, ...], fmt: str, output: Path | None) -> None:
     """The events of every article, in date order."""
+    from .index import document, select, update
     from .officials import known_official
-    from .pipeline import build_timeline
-    from .query import Query, select
+    from .query import Query
     from .read import CorpusError
 
     start, end = _iso_day(since, "--since"), _iso_day(until, "--until")
@@ -71,26 +83,51 @@ def timeline(folder: Path, officials: tuple[str, ...], since: str | None, until:
         if not known_official(name):
             _fail(f"unknown official {name!r} (not in the directory of officials)")
     try:
-        document, warnings = build_timeline(folder)
+        connection, warnings = update(settings.folder, settings.jobs, progress=sys.stderr.isatty())
     except CorpusError as err:
         _fail(str(err))
-    for warning in warnings:
+    articles, events = select(connection, Query(officials, start, end, types))
+    for warning in warnings + _undated(articles):
         click.echo(f"warning: {warning}", err=True)
-    document.events = select(document.events, Query(officials, start, end, types))
-    _emit(document, fmt, output)
+    if fmt == "json":
+        _deliver(document(articles, events), output)
+    else:
+        _emit(_timeline(articles, events), fmt, output)
+
+
+def _undated(articles: list[str]) -> list[str]:
+    import json
+
+    infos = [json.loads(text) for text in articles]
+    return [f"{info['id']}: no publication date found; its relative dates stay unresolved" for info in infos
+            if info.get("published") is None]
+
+
+def _timeline(articles: list[str], events: list[str]):
+    """Typed models for the formats that need them (table, CSV)."""
+    from pydantic import TypeAdapter
+
+    from .models import ArticleInfo, Event, Timeline
+
+    adapter = TypeAdapter(Event)
+    return Timeline(articles=[ArticleInfo.model_validate_json(a) for a in articles],
+                    events=[adapter.validate_json(e) for e in events])
+
+
+def _deliver(text: str, output: Path | None) -> None:
+    if output:
+        _write(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 def _emit(document, fmt: str, output: Path | None) -> None:
     from rich.console import Console
 
-    from .render import print_table, to_csv, to_json
+    from .render import print_table, to_csv
 
-    if fmt in ("json", "csv"):
-        text = to_json(document) if fmt == "json" else to_csv(document)
-        if output:
-            _write(output, text)
-        else:
-            click.echo(text, nl=False)
+    if fmt == "csv":
+        _deliver(to_csv(document), output)
         return
     if output:
         with open(os.devnull, "w") as sink:

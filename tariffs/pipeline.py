@@ -38,7 +38,10 @@ def extract_article(raw: RawArticle) -> Extraction:
     readings = read_mentions(sentences, on)
     found = build_events(readings)
     resolve_dates(readings, found, on)
-    return Extraction(info, merge_article(found))
+    kept = merge_article(found)
+    for candidate in kept:
+        candidate.reading = None  # its sentence is in the sources now; what is left pickles small
+    return Extraction(info, kept)
 
 
 def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:
@@ -50,13 +53,20 @@ def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:
 
 def timeline_of(raws: list[RawArticle]) -> tuple[Timeline, list[str]]:
     """The timeline of articles already read, and a warning for each one without a date."""
-    warnings: list[str] = []
     extractions = [extract_article(raw) for raw in raws]
-    for extraction in extractions:
-        if extraction.info.published is None:
-            warnings.append(f"{extraction.info.id}: no publication date found; its relative dates stay unresolved")
+    return merge_extractions(extractions), [w for e in extractions if (w := undated_warning(e.info))]
+
+
+def undated_warning(info: ArticleInfo) -> str | None:
+    if info.published is None:
+        return f"{info.id}: no publication date found; its relative dates stay unresolved"
+    return None
+
+
+def merge_extractions(extractions: list[Extraction]) -> Timeline:
+    """One timeline from every article's candidates: one event per fact, in date order."""
     merged = merge_corpus([f for e in extractions for f in e.found])
     for found in merged:
         finish(found)
     events = chronological([f.event for f in merged])
-    return Timeline(articles=[e.info for e in extractions], events=events), warnings
+    return Timeline(articles=[e.info for e in extractions], events=events)

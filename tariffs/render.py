@@ -11,10 +11,6 @@ from rich.text import Text
 from .models import Timeline
 
 
-def to_json(timeline: Timeline) -> str:
-    return timeline.to_json() + "\n"
-
-
 def table(timeline: Timeline) -> Table:
     """A table in date order: date, type, who, what, source article.
 

@@ -46,3 +46,9 @@ def events_of(text: str, published: str | None = "2025-06-14", name: str = "t1")
 
 def only(events: list, kind: str) -> list:
     return [e for e in events if e.type == kind]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test indexes into its own cache directory, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

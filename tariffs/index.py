@@ -1,0 +1,303 @@
+"""Index stage: extracted events kept in SQLite, so that a query re-reads only new or changed articles.
+
+The index lives in the user's cache directory (`$XDG_CACHE_HOME/tariffs`, else
+`~/.cache/tariffs`), one file per data folder, never inside the folder, so a
+read-only folder works. Each article is keyed by its bytes, its manifest entry
+and the extractor's version (the package's code and lexicons): change any of
+them and that article alone is read again. Queries are answered by the
+database: only the events that pass the filters are loaded.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from .query import Query
+from .read import MANIFEST, ManifestEntry, read_manifest
+
+SCHEMA_VERSION = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tariffs"
+
+
+def index_file(folder: Path) -> Path:
+    """The index of one data folder, named by the folder's absolute path."""
+    key = hashlib.sha1(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / f"{key}.sqlite3"
+
+
+@cache
+def extractor_version() -> str:
+    """Changes whenever the extractor's code or knowledge does, so stale results are never reused."""
+    digest = hashlib.sha1()
+    for path in sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("lexicon/*.toml")]):
+        digest.update(path.name.encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- opening
+
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE articles(name TEXT PRIMARY KEY, quick TEXT, fingerprint TEXT, info TEXT, warnings TEXT, candidates BLOB);
+CREATE TABLE events(id TEXT PRIMARY KEY, type TEXT, date TEXT, date_end TEXT, position INTEGER, json TEXT);
+CREATE TABLE event_names(event TEXT, name TEXT);
+CREATE INDEX event_names_by_name ON event_names(name);
+CREATE INDEX events_by_date ON events(date);
+CREATE INDEX events_by_type ON events(type);
+"""
+
+
+def open_index(path: Path, warnings: list[str]) -> sqlite3.Connection:
+    """The index at `path`, created when absent and rebuilt, with one warning, when corrupt or old."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        connection = _connect(path)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            connection.execute("SELECT count(*) FROM articles").fetchone()
+            return connection
+        if version != 0:
+            warnings.append(f"index {path} is from another version of tariffs; rebuilt")
+        connection.close()
+    except sqlite3.DatabaseError:
+        warnings.append(f"index {path} was unreadable; rebuilt")
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    connection = _connect(path)
+    connection.executescript(SCHEMA)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    connection.commit()
+    return connection
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=60)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+@contextmanager
+def _writer(path: Path):
+    """One process at a time brings an index up to date; others wait, then find nothing left to do."""
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------- updating
+
+
+def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tuple[sqlite3.Connection, list[str]]:
+    """Bring the folder's index up to date and return it open, with the warnings of this run."""
+    from .read import CorpusError
+
+    if not folder.is_dir():
+        raise CorpusError(f"data folder not found: {folder}")
+    warnings: list[str] = []
+    path = index_file(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _writer(path):
+        connection = open_index(path, warnings)
+        entries = read_manifest(folder / MANIFEST, warnings)
+        files = {p.name: p for p in sorted(folder.glob("*.txt"))}
+        warnings += [f"{MANIFEST}: {name} is listed but not in the folder" for name in entries if name not in files]
+        stored = {name: (quick, fingerprint) for name, quick, fingerprint in
+                  connection.execute("SELECT name, quick, fingerprint FROM articles")}
+        todo, unchanged_quick = _changed(files, entries, stored)
+        with connection:
+            connection.executemany("UPDATE articles SET quick = ? WHERE name = ?", unchanged_quick)
+            gone = [(name,) for name in stored if name not in files]
+            connection.executemany("DELETE FROM articles WHERE name = ?", gone)
+            if gone:
+                connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
+        if todo:
+            _extract_all(connection, todo, entries, jobs, progress)
+        if _stale(connection):
+            _merge(connection)
+        warnings += [w for (text,) in connection.execute("SELECT warnings FROM articles ORDER BY name")
+                     for w in json.loads(text)]
+    return connection, warnings
+
+
+def _quick_key(path: Path, entry: ManifestEntry | None) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{extractor_version()}:{entry!r}"
+
+
+def _fingerprint(data: bytes, entry: ManifestEntry | None) -> str:
+    return hashlib.sha1(f"{extractor_version()}|{entry!r}|".encode("utf-8") + data).hexdigest()
+
+
+def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: dict[str, tuple[str, str]]):
+    """The files to read again, and the ones whose bytes turned out the same (a new quick key only)."""
+    todo, same = [], []
+    for name, path in files.items():
+        try:
+            quick = _quick_key(path, entries.get(name))
+        except OSError:
+            todo.append((name, path, None, None))
+            continue
+        if name in stored and stored[name][0] == quick:
+            continue
+        try:
+            fingerprint = _fingerprint(path.read_bytes(), entries.get(name))
+        except OSError:
+            todo.append((name, path, quick, None))
+            continue
+        if name in stored and stored[name][1] == fingerprint:
+            same.append((quick, name))
+        else:
+            todo.append((name, path, quick, fingerprint))
+    return todo, same
+
+
+def _extract_one(job: tuple[str, str, ManifestEntry | None]) -> tuple[str, str | None, list[str], bytes | None]:
+    """Read and extract one article (in a worker process): its facts, warnings and candidates."""
+    from .pipeline import extract_article
+    from .read import RawArticle, read_article
+
+    name, location, entry = job
+    warnings: list[str] = []
+    text = read_article(Path(location), warnings)
+    if text is None:
+        return name, None, warnings, None
+    extraction = extract_article(RawArticle(Path(name).stem, text, entry))
+    return name, extraction.info.model_dump_json(), warnings, pickle.dumps(extraction.found)
+
+
+def _extract_all(connection: sqlite3.Connection, todo, entries, jobs: int | None, progress: bool) -> None:
+    """Extract every changed article, in parallel across cores, saving each as it is done."""
+    work = [(name, str(path), entries.get(name)) for name, path, _, _ in todo]
+    keys = {name: (quick, fingerprint) for name, _, quick, fingerprint in todo}
+    workers = max(1, jobs or os.cpu_count() or 1)
+    with _progress(len(work), progress) as advance:
+        if workers == 1 or len(work) < 8:
+            results = map(_extract_one, work)
+            _save_all(connection, results, keys, advance)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = pool.map(_extract_one, work, chunksize=max(1, min(64, len(work) // (workers * 8))))
+                _save_all(connection, results, keys, advance)
+
+
+def _save_all(connection: sqlite3.Connection, results, keys, advance) -> None:
+    batch = []
+    for result in results:
+        batch.append(result)
+        advance()
+        if len(batch) >= 200:
+            _save(connection, batch, keys)
+            batch = []
+    _save(connection, batch, keys)
+
+
+def _save(connection: sqlite3.Connection, batch, keys) -> None:
+    with connection:
+        connection.executemany(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+            [(name, keys[name][0], keys[name][1], info, json.dumps(warnings), candidates)
+             for name, info, warnings, candidates in batch])
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
+
+
+@contextmanager
+def _progress(total: int, wanted: bool):
+    """A progress bar on the terminal for runs long enough to need one."""
+    if not wanted or total < 50:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("indexing articles", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _stale(connection: sqlite3.Connection) -> bool:
+    row = connection.execute("SELECT value FROM meta WHERE key = 'stale'").fetchone()
+    return row is None or row[0] == "1"
+
+
+def _merge(connection: sqlite3.Connection) -> None:
+    """Merge every article's candidates into the timeline's events and store them for queries."""
+    from .models import ArticleInfo
+    from .pipeline import Extraction, merge_extractions
+
+    extractions = [Extraction(ArticleInfo.model_validate_json(info), pickle.loads(candidates))
+                   for info, candidates in connection.execute(
+                       "SELECT info, candidates FROM articles WHERE info IS NOT NULL ORDER BY name")]
+    timeline = merge_extractions(extractions)
+    rows, names = [], []
+    for position, event in enumerate(timeline.events):
+        rows.append((event.id, event.type, _day(event.date), _day(event.date_end), position, event.model_dump_json()))
+        people = set(event.officials) | ({event.speaker} if getattr(event, "speaker", None) else set())
+        names += [(event.id, name) for name in people]
+    with connection:
+        connection.execute("DELETE FROM events")
+        connection.execute("DELETE FROM event_names")
+        connection.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
+        connection.executemany("INSERT INTO event_names VALUES (?, ?)", names)
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# ---------------------------------------------------------------- querying
+
+
+def select(connection: sqlite3.Connection, query: Query) -> tuple[list[str], list[str]]:
+    """The articles' facts and the events passing the query's filters, as stored JSON, in timeline order."""
+    clauses, params = [], []
+    if query.types:
+        clauses.append(f"type IN ({','.join('?' * len(query.types))})")
+        params += list(query.types)
+    if query.since:
+        clauses.append("date IS NOT NULL AND coalesce(date_end, date) >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        clauses.append("date IS NOT NULL AND date <= ?")
+        params.append(query.until.isoformat())
+    if query.officials:
+        names = _canonical_names(connection, query.officials)
+        clauses.append(f"id IN (SELECT event FROM event_names WHERE name IN ({','.join('?' * len(names)) or 'NULL'}))")
+        params += names
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    events = [row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params)]
+    articles = [row[0] for row in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL ORDER BY name")]
+    return articles, events
+
+
+def _canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) -> list[str]:
+    """The stored names that the user's words mean (surname, alias, role phrase ...)."""
+    from .officials import matches_official
+
+    known = [row[0] for row in connection.execute("SELECT DISTINCT name FROM event_names")]
+    return [name for name in known if any(matches_official(words, name) for words in wanted)]
+
+
+def document(articles: list[str], events: list[str]) -> str:
+    """The `tariffs.timeline/1` document assembled from JSON the models wrote."""
+    return ('{"schema": "tariffs.timeline/1", "articles": [' + ", ".join(articles)
+            + '], "events": [' + ", ".join(events) + "]}\n")
