@@ -86,7 +86,10 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
         connection, warnings = update(settings.folder, settings.jobs, progress=sys.stderr.isatty())
     except CorpusError as err:
         _fail(str(err))
-    articles, events = select(connection, Query(officials, start, end, types))
+    try:
+        articles, events = select(connection, Query(officials, start, end, types))
+    finally:
+        connection.close()
     for warning in warnings + _undated(articles):
         click.echo(f"warning: {warning}", err=True)
     if fmt == "json":

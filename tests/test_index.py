@@ -1,0 +1,155 @@
+"""The index: only new or changed articles are read again, queries come from the database, faults rebuild it."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tariffs import index
+from tariffs.cli import cli
+from tariffs.pipeline import build_timeline
+from tariffs.query import Query, select
+
+from .conftest import write_corpus
+
+ARTICLES = {
+    "a1": ("2025-06-14", "Akazawa spoke with Lutnick by phone for about 40 minutes on Friday, the government said.\n"),
+    "a2": ("2025-05-02", "Akazawa met Treasury Secretary Scott Bessent in Washington on Thursday. "
+                         "Japan faces a 25 percent tariff on automobiles.\n"),
+    "a3": ("2025-07-10", "Trump on Tuesday threatened a 35% tariff on Japanese goods, Greer said.\n"),
+}
+
+
+def run(folder: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--data", str(folder), "--jobs", "1", "timeline", "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), result.stderr
+
+
+def extracted(monkeypatch) -> list[str]:
+    """Names of the articles the index reads during the test."""
+    seen: list[str] = []
+    original = index._extract_one
+
+    def counting(job):
+        seen.append(job[0])
+        return original(job)
+
+    monkeypatch.setattr(index, "_extract_one", counting)
+    return seen
+
+
+def test_the_index_gives_the_same_timeline_as_reading_everything(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    indexed, _ = run(folder)
+    direct, _ = build_timeline(folder)
+    assert indexed == json.loads(direct.to_json())
+
+
+def test_a_second_query_reads_nothing_and_a_changed_article_alone_is_read_again(tmp_path, monkeypatch):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    seen = extracted(monkeypatch)
+    run(folder)
+    assert sorted(seen) == ["a1.txt", "a2.txt", "a3.txt"]
+    seen.clear()
+    run(folder)
+    assert seen == []
+    (folder / "a2.txt").write_text("Akazawa met Lutnick in Washington on Thursday.\n", encoding="utf-8")
+    document, _ = run(folder)
+    assert seen == ["a2.txt"]
+    assert not any("Scott Bessent" in e["officials"] for e in document["events"])
+
+
+def test_a_touched_file_with_the_same_bytes_is_not_read_again(tmp_path, monkeypatch):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)
+    seen = extracted(monkeypatch)
+    os.utime(folder / "a1.txt", ns=(1, 1))
+    run(folder)
+    assert seen == []
+
+
+def test_a_removed_article_leaves_the_timeline(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)
+    (folder / "a3.txt").unlink()
+    document, _ = run(folder)
+    assert all(s["article"] != "a3" for e in document["events"] for s in e["sources"])
+    assert [a["id"] for a in document["articles"]] == ["a1", "a2"]
+
+
+def test_a_new_manifest_date_reads_the_article_again(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    first, _ = run(folder)
+    manifest = (folder / "articles.toml").read_text(encoding="utf-8").replace("2025-06-14", "2025-06-21")
+    (folder / "articles.toml").write_text(manifest, encoding="utf-8")
+    second, _ = run(folder)
+    day = lambda doc: next(e["date"] for e in doc["events"] if e["type"] == "meeting" and "Howard Lutnick" in e["officials"])  # noqa: E731
+    assert (day(first), day(second)) == ("2025-06-13", "2025-06-20")
+
+
+def test_filters_are_answered_by_the_database_as_the_query_stage_would(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)
+    direct, _ = build_timeline(folder)
+    connection, _ = index.update(folder, jobs=1)
+    try:
+        for query in (Query(officials=("greer",)), Query(types=("tariff",)),
+                      Query(officials=("commerce secretary",), types=("meeting",))):
+            _, stored = index.select(connection, query)
+            assert [json.loads(e)["id"] for e in stored] == [e.id for e in select(direct.events, query)]
+    finally:
+        connection.close()
+
+
+def test_a_corrupt_index_is_rebuilt_with_one_warning(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)
+    index.index_file(folder).write_bytes(b"this is not a database" * 100)
+    document, stderr = run(folder)
+    assert stderr.count("unreadable; rebuilt") == 1 and document["events"]
+
+
+def test_an_index_of_another_version_is_rebuilt_with_one_warning(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)
+    connection = index._connect(index.index_file(folder))
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    document, stderr = run(folder)
+    assert stderr.count("from another version of tariffs; rebuilt") == 1 and document["events"]
+
+
+def test_a_read_only_folder_works_and_stays_untouched(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    before = sorted(p.name for p in folder.iterdir())
+    for path in folder.iterdir():
+        path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        document, _ = run(folder)
+    finally:
+        folder.chmod(0o755)
+    assert document["events"] and sorted(p.name for p in folder.iterdir()) == before
+    assert index.index_file(folder).is_file() and folder not in index.index_file(folder).parents
+
+
+def test_two_processes_querying_at_once_both_succeed(tmp_path):
+    folder = write_corpus(tmp_path / "c", {f"n{i}": ARTICLES["a1"] for i in range(30)})
+    command = [sys.executable, "-m", "tariffs", "--data", str(folder), "timeline", "--format", "json"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy()) for _ in range(2)]
+    outputs = [r.communicate(timeout=120) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert json.loads(outputs[0][0]) == json.loads(outputs[1][0])
+
+
+def test_warnings_about_files_come_back_on_every_run(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    (folder / "empty.txt").write_bytes(b"")
+    assert "empty.txt: empty; skipped" in run(folder)[1]
+    assert "empty.txt: empty; skipped" in run(folder)[1]
