@@ -1,6 +1,7 @@
 """The `tariffs` command: a thin layer over `tariffs.pipeline`."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from datetime import date
@@ -95,26 +96,13 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
     if fmt == "json":
         _deliver(document(articles, events), output)
     else:
-        _emit(_timeline(articles, events), fmt, output)
+        _emit(len(articles), [json.loads(e) for e in events], fmt, output)
 
 
 def _undated(articles: list[str]) -> list[str]:
-    import json
-
     infos = [json.loads(text) for text in articles]
     return [f"{info['id']}: no publication date found; its relative dates stay unresolved" for info in infos
             if info.get("published") is None]
-
-
-def _timeline(articles: list[str], events: list[str]):
-    """Typed models for the formats that need them (table, CSV)."""
-    from pydantic import TypeAdapter
-
-    from .models import ArticleInfo, Event, Timeline
-
-    adapter = TypeAdapter(Event)
-    return Timeline(articles=[ArticleInfo.model_validate_json(a) for a in articles],
-                    events=[adapter.validate_json(e) for e in events])
 
 
 def _deliver(text: str, output: Path | None) -> None:
@@ -124,21 +112,21 @@ def _deliver(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-def _emit(document, fmt: str, output: Path | None) -> None:
+def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
     from rich.console import Console
 
     from .render import print_table, to_csv
 
     if fmt == "csv":
-        _deliver(to_csv(document), output)
+        _deliver(to_csv(events), output)
         return
     if output:
         with open(os.devnull, "w") as sink:
             console = Console(file=sink, record=True, width=160)
-            print_table(document, console)
+            print_table(articles, events, console)
         _write(output, console.export_text())
     else:
-        print_table(document, Console())
+        print_table(articles, events, Console())
 
 
 def _write(path: Path, text: str) -> None:
