@@ -15,14 +15,17 @@ import json
 import os
 import pickle
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from .query import Query
+from typing import TYPE_CHECKING
+
 from .read import MANIFEST, ManifestEntry, read_manifest
+
+if TYPE_CHECKING:
+    from .query import Query
 
 SCHEMA_VERSION = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -195,6 +198,8 @@ def _extract_all(connection: sqlite3.Connection, todo, entries, jobs: int | None
             results = map(_extract_one, work)
             _save_all(connection, results, keys, advance)
         else:
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 results = pool.map(_extract_one, work, chunksize=max(1, min(64, len(work) // (workers * 8))))
                 _save_all(connection, results, keys, advance)
