@@ -9,7 +9,7 @@ precise date and every source.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 from .build import Found
 from .models import Meeting, Source, Statement, Tariff
@@ -96,15 +96,35 @@ def merge_corpus(founds: list[Found]) -> list[Found]:
     return kept
 
 
+def _day_key(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _weeks(event) -> list[tuple[int, int] | None]:
+    """The ISO weeks an event's day or span touches (a match must share one)."""
+    if event.date is None:
+        return [None]
+    end = event.date_end or event.date
+    if (end - event.date).days > 62:
+        return [None]
+    weeks, day = [], event.date
+    while day <= end:
+        weeks.append(tuple(day.isocalendar())[:2])
+        day += timedelta(days=7)
+    weeks.append(tuple(end.isocalendar())[:2])
+    return list(dict.fromkeys(weeks))
+
+
 def _buckets(found: Found) -> list[tuple]:
     """Keys a matching candidate must share with this one."""
     event = found.event
     if isinstance(event, Tariff):
         return [("tariff", round(event.rate, 2), event.sector)]
     if isinstance(event, Statement):
-        return [("statement", event.speaker)]
+        return [("statement", event.speaker, _day_key(event.date))]
     if isinstance(event, Meeting):
-        return [("meeting", name) for name in event.officials] or [("meeting", None)]
+        weeks = _weeks(event)
+        return [("meeting", name, week) for name in event.officials for week in weeks] or [("meeting", None)]
     if event.date is None:
         return [(event.type, None)]
     months = {event.date.isoformat()[:7], (event.date_end or event.date).isoformat()[:7]}
