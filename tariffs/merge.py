@@ -224,8 +224,10 @@ def _same_tariff(a: Tariff, b: Tariff) -> bool:
 
 def _absorb(into: Found, other: Found) -> None:
     keep, add = into.event, other.event
+    known = into.extra.setdefault("source_keys", {(s.article, s.text) for s in keep.sources})
     for source in add.sources:
-        if source not in keep.sources:
+        if (source.article, source.text) not in known:
+            known.add((source.article, source.text))
             keep.sources.append(source)
     if other.strength > into.strength or (other.strength == into.strength and _narrower(add, keep)):
         keep.date, keep.date_end, keep.date_text = add.date, add.date_end, add.date_text
