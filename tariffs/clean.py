@@ -122,7 +122,7 @@ def _is_subheading(line: str) -> bool:
 
 
 def _matches(line: str, key: str) -> bool:
-    return any(p.search(line) for p in lexicon.patterns("page", key))
+    return lexicon.pattern("page", key).search(line) is not None
 
 
 def _is_end(line: str) -> bool:

@@ -20,9 +20,10 @@ def load(name: str) -> dict[str, Any]:
 
 
 @cache
-def patterns(name: str, key: str) -> tuple[re.Pattern[str], ...]:
-    """The regular expressions listed under `key` in lexicon `name`, compiled case-insensitively."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load(name).get(key, []))
+def pattern(name: str, key: str) -> re.Pattern[str]:
+    """The regular expressions listed under `key` in lexicon `name` as one case-insensitive pattern."""
+    listed = load(name).get(key, [])
+    return re.compile("|".join(f"(?:{p})" for p in listed) or r"(?!x)x", re.IGNORECASE)
 
 
 def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
