@@ -72,7 +72,7 @@ def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
 def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, until: str | None,
              types: tuple[str, ...], fmt: str, output: Path | None) -> None:
     """The events of every article, in date order."""
-    from .index import document, select, update
+    from .index import article_count, document, select, update
     from .officials import known_official
     from .query import Query
     from .read import CorpusError
@@ -88,21 +88,16 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
     except CorpusError as err:
         _fail(str(err))
     try:
-        articles, events = select(connection, Query(officials, start, end, types))
+        articles, events = select(connection, Query(officials, start, end, types), with_articles=fmt == "json")
+        count = article_count(connection)
     finally:
         connection.close()
-    for warning in warnings + _undated(articles):
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         _deliver(document(articles, events), output)
     else:
-        _emit(len(articles), [json.loads(e) for e in events], fmt, output)
-
-
-def _undated(articles: list[str]) -> list[str]:
-    infos = [json.loads(text) for text in articles]
-    return [f"{info['id']}: no publication date found; its relative dates stay unresolved" for info in infos
-            if info.get("published") is None]
+        _emit(count, [json.loads(e) for e in events], fmt, output)
 
 
 def _deliver(text: str, output: Path | None) -> None:

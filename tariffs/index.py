@@ -10,6 +10,7 @@ database: only the events that pass the filters are loaded.
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import json
 import os
@@ -137,8 +138,8 @@ def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tup
             _extract_all(connection, todo, entries, jobs, progress)
         if _stale(connection):
             _merge(connection)
-        warnings += [w for (text,) in connection.execute("SELECT warnings FROM articles ORDER BY name")
-                     for w in json.loads(text)]
+        warnings += [w for (text,) in connection.execute(
+            "SELECT warnings FROM articles WHERE warnings IS NOT NULL ORDER BY name") for w in json.loads(text)]
     return connection, warnings
 
 
@@ -176,7 +177,7 @@ def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: 
 
 def _extract_one(job: tuple[str, str, ManifestEntry | None]) -> tuple[str, str | None, list[str], bytes | None]:
     """Read and extract one article (in a worker process): its facts, warnings and candidates."""
-    from .pipeline import extract_article
+    from .pipeline import extract_article, undated_warning
     from .read import RawArticle, read_article
 
     name, location, entry = job
@@ -185,6 +186,7 @@ def _extract_one(job: tuple[str, str, ManifestEntry | None]) -> tuple[str, str |
     if text is None:
         return name, None, warnings, None
     extraction = extract_article(RawArticle(Path(name).stem, text, entry))
+    warnings += [w for w in [undated_warning(extraction.info)] if w]
     return name, extraction.info.model_dump_json(), warnings, pickle.dumps(extraction.found)
 
 
@@ -220,7 +222,7 @@ def _save(connection: sqlite3.Connection, batch, keys) -> None:
     with connection:
         connection.executemany(
             "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-            [(name, keys[name][0], keys[name][1], info, json.dumps(warnings), candidates)
+            [(name, keys[name][0], keys[name][1], info, json.dumps(warnings) if warnings else None, candidates)
              for name, info, warnings, candidates in batch])
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
 
@@ -248,10 +250,15 @@ def _merge(connection: sqlite3.Connection) -> None:
     from .models import ArticleInfo
     from .pipeline import Extraction, merge_extractions
 
-    extractions = [Extraction(ArticleInfo.model_validate_json(info), pickle.loads(candidates))
-                   for info, candidates in connection.execute(
-                       "SELECT info, candidates FROM articles WHERE info IS NOT NULL ORDER BY name")]
-    timeline = merge_extractions(extractions)
+    gc.disable()  # hundreds of thousands of small objects: collection passes would only cost time here
+    try:
+        extractions = [Extraction(ArticleInfo.model_validate_json(info), pickle.loads(candidates))
+                       for info, candidates in connection.execute(
+                           "SELECT info, candidates FROM articles WHERE info IS NOT NULL ORDER BY name")]
+        timeline = merge_extractions(extractions)
+        del extractions
+    finally:
+        gc.enable()
     rows, names = [], []
     for position, event in enumerate(timeline.events):
         rows.append((event.id, event.type, _day(event.date), _day(event.date_end), position, event.model_dump_json()))
@@ -272,8 +279,13 @@ def _day(value: date | None) -> str | None:
 # ---------------------------------------------------------------- querying
 
 
-def select(connection: sqlite3.Connection, query: Query) -> tuple[list[str], list[str]]:
-    """The articles' facts and the events passing the query's filters, as stored JSON, in timeline order."""
+def article_count(connection: sqlite3.Connection) -> int:
+    return connection.execute("SELECT count(*) FROM articles WHERE info IS NOT NULL").fetchone()[0]
+
+
+def select(connection: sqlite3.Connection, query: Query, with_articles: bool = True) -> tuple[list[str], list[str]]:
+    """The articles' facts (when wanted) and the events passing the query's filters, as stored JSON,
+    in timeline order."""
     clauses, params = [], []
     if query.types:
         clauses.append(f"type IN ({','.join('?' * len(query.types))})")
@@ -290,6 +302,8 @@ def select(connection: sqlite3.Connection, query: Query) -> tuple[list[str], lis
         params += names
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     events = [row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params)]
+    if not with_articles:
+        return [], events
     articles = [row[0] for row in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL ORDER BY name")]
     return articles, events
 

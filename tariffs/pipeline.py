@@ -40,7 +40,9 @@ def extract_article(raw: RawArticle) -> Extraction:
     resolve_dates(readings, found, on)
     kept = merge_article(found)
     for candidate in kept:
-        candidate.reading = None  # its sentence is in the sources now; what is left pickles small
+        # its sentence is in the sources and its day is resolved: what is left pickles small
+        candidate.reading, candidate.mention = None, None
+        candidate.extra.pop("mention", None)
     return Extraction(info, kept)
 
 
