@@ -91,8 +91,9 @@ def merge_corpus(founds: list[Found]) -> list[Found]:
         best = max(matches, key=lambda k: len(set(k.event.officials) & set(found.event.officials)))
         _absorb(best, found)
         for key in _buckets(best):
-            if best not in buckets.setdefault(key, []):
-                buckets[key].append(best)
+            bucket = buckets.setdefault(key, [])
+            if not any(k is best for k in bucket):
+                bucket.append(best)
     return kept
 
 
@@ -100,19 +101,14 @@ def _day_key(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _weeks(event) -> list[tuple[int, int] | None]:
-    """The ISO weeks an event's day or span touches (a match must share one)."""
+def _days(event) -> list[date | None]:
+    """The days an event's date or span covers (a match must share one)."""
     if event.date is None:
         return [None]
     end = event.date_end or event.date
     if (end - event.date).days > 62:
         return [None]
-    weeks, day = [], event.date
-    while day <= end:
-        weeks.append(tuple(day.isocalendar())[:2])
-        day += timedelta(days=7)
-    weeks.append(tuple(end.isocalendar())[:2])
-    return list(dict.fromkeys(weeks))
+    return [event.date + timedelta(days=n) for n in range((end - event.date).days + 1)]
 
 
 def _buckets(found: Found) -> list[tuple]:
@@ -123,8 +119,8 @@ def _buckets(found: Found) -> list[tuple]:
     if isinstance(event, Statement):
         return [("statement", event.speaker, _day_key(event.date))]
     if isinstance(event, Meeting):
-        weeks = _weeks(event)
-        return [("meeting", name, week) for name in event.officials for week in weeks] or [("meeting", None)]
+        days = _days(event)
+        return [("meeting", name, day) for name in event.officials for day in days] or [("meeting", None)]
     if event.date is None:
         return [(event.type, None)]
     months = {event.date.isoformat()[:7], (event.date_end or event.date).isoformat()[:7]}
@@ -224,7 +220,9 @@ def _same_tariff(a: Tariff, b: Tariff) -> bool:
 
 def _absorb(into: Found, other: Found) -> None:
     keep, add = into.event, other.event
-    known = into.extra.setdefault("source_keys", {(s.article, s.text) for s in keep.sources})
+    if "source_keys" not in into.extra:
+        into.extra["source_keys"] = {(s.article, s.text) for s in keep.sources}
+    known = into.extra["source_keys"]
     for source in add.sources:
         if (source.article, source.text) not in known:
             known.add((source.article, source.text))
