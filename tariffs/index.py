@@ -247,28 +247,24 @@ def _stale(connection: sqlite3.Connection) -> bool:
 
 def _merge(connection: sqlite3.Connection) -> None:
     """Merge every article's candidates into the timeline's events and store them for queries."""
-    from .models import ArticleInfo
-    from .pipeline import Extraction, merge_extractions
+    from .pipeline import merge_candidates
 
+    stored = connection.execute("SELECT candidates FROM articles WHERE candidates IS NOT NULL ORDER BY name")
     gc.disable()  # hundreds of thousands of small objects: collection passes would only cost time here
     try:
-        extractions = [Extraction(ArticleInfo.model_validate_json(info), pickle.loads(candidates))
-                       for info, candidates in connection.execute(
-                           "SELECT info, candidates FROM articles WHERE info IS NOT NULL ORDER BY name")]
-        timeline = merge_extractions(extractions)
-        del extractions
+        events = merge_candidates(found for (blob,) in stored for found in pickle.loads(blob))
     finally:
         gc.enable()
-    rows, names = [], []
-    for position, event in enumerate(timeline.events):
-        rows.append((event.id, event.type, _day(event.date), _day(event.date_end), position, event.model_dump_json()))
-        people = set(event.officials) | ({event.speaker} if getattr(event, "speaker", None) else set())
-        names += [(event.id, name) for name in people]
     with connection:
         connection.execute("DELETE FROM events")
         connection.execute("DELETE FROM event_names")
-        connection.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)", rows)
-        connection.executemany("INSERT INTO event_names VALUES (?, ?)", names)
+        for start in range(0, len(events), 2000):
+            batch = events[start:start + 2000]
+            connection.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)", (
+                (e.id, e.type, _day(e.date), _day(e.date_end), start + n, e.model_dump_json()) for n, e in enumerate(batch)))
+            connection.executemany("INSERT INTO event_names VALUES (?, ?)", (
+                (e.id, name) for e in batch
+                for name in set(e.officials) | ({e.speaker} if getattr(e, "speaker", None) else set())))
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
 
 

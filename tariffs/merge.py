@@ -9,6 +9,7 @@ precise date and every source.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .build import Found
@@ -70,7 +71,7 @@ def _nameless_talks(event) -> bool:
 RETELLING_REACH = 200
 
 
-def merge_corpus(founds: list[Found]) -> list[Found]:
+def merge_corpus(founds: Iterable[Found]) -> list[Found]:
     """Fold candidates from different articles that report one event.
 
     Candidates are only compared within a bucket that every match must share

@@ -4,6 +4,7 @@ A user can import `build_timeline` and get the same typed document the CLI print
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +68,12 @@ def undated_warning(info: ArticleInfo) -> str | None:
 
 def merge_extractions(extractions: list[Extraction]) -> Timeline:
     """One timeline from every article's candidates: one event per fact, in date order."""
-    merged = merge_corpus([f for e in extractions for f in e.found])
+    return Timeline(articles=[e.info for e in extractions], events=merge_candidates(f for e in extractions for f in e.found))
+
+
+def merge_candidates(candidates: Iterable[Found]) -> list:
+    """The timeline's events from candidates as they come (a stream is never held whole)."""
+    merged = merge_corpus(candidates)
     for found in merged:
         finish(found)
-    events = chronological([f.event for f in merged])
-    return Timeline(articles=[e.info for e in extractions], events=events)
+    return chronological([f.event for f in merged])
