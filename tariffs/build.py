@@ -312,7 +312,7 @@ def meetings_in(reading: Reading, context: Context, speakers: set[int]) -> list[
         groups = [people]
         if re.search(r"\bseparately\b", text[start:hi]) and len(objects) > 1:
             groups = [list(dict.fromkeys(subject + [o])) for o in objects]
-        timed = _timed_durations(reading, text, end, hi) if len(groups) == 1 else []
+        timed = _timed_durations(reading, text, start, hi) if len(groups) == 1 else []
         previous_trigger = []
         for group in groups:
             for minutes, when in timed or [(None, None)]:

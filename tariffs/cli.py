@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
-from pathlib import Path
-
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
 
 import click
 
@@ -66,16 +66,15 @@ def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
 @click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
 @click.option("--type", "types", multiple=True, type=click.Choice(["meeting", "tariff", "statement", "agreement", "deadline"]),
               help="Keep events of this type. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown", "ics"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
 @click.pass_obj
 def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, until: str | None,
              types: tuple[str, ...], fmt: str, output: Path | None) -> None:
     """The events of every article, in date order."""
-    from .index import article_count, document, select, update
+    from .index import article_count, document, select
     from .officials import known_official
     from .query import Query
-    from .read import CorpusError
 
     start, end = _iso_day(since, "--since"), _iso_day(until, "--until")
     if start and end and end < start:
@@ -83,21 +82,39 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
     for name in officials:
         if not known_official(name):
             _fail(f"unknown official {name!r} (not in the directory of officials)")
-    try:
-        connection, warnings = update(settings.folder, settings.jobs, progress=sys.stderr.isatty())
-    except CorpusError as err:
-        _fail(str(err))
-    try:
+    with _index(settings) as connection:
         articles, events = select(connection, Query(officials, start, end, types), with_articles=fmt == "json")
         count = article_count(connection)
-    finally:
-        connection.close()
-    for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
     if fmt == "json":
         _deliver(document(articles, events), output)
     else:
         _emit(count, [json.loads(e) for e in events], fmt, output)
+
+
+@contextmanager
+def _index(settings: Settings):
+    """The data folder's index, brought up to date, its warnings shown; closed afterwards."""
+    from .index import update
+    from .read import CorpusError
+
+    try:
+        connection, warnings = update(settings.folder, settings.jobs, progress=sys.stderr.isatty())
+    except CorpusError as err:
+        _fail(str(err))
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _all_events(settings: Settings) -> list[dict]:
+    from .index import select
+    from .query import Query
+
+    with _index(settings) as connection:
+        return [json.loads(e) for e in select(connection, Query(), with_articles=False)[1]]
 
 
 def _deliver(text: str, output: Path | None) -> None:
@@ -110,10 +127,12 @@ def _deliver(text: str, output: Path | None) -> None:
 def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
     from rich.console import Console
 
-    from .render import print_table, to_csv
+    from .render import print_table, to_csv, to_ics, to_markdown
 
-    if fmt == "csv":
-        _deliver(to_csv(events), output)
+    if fmt in ("csv", "markdown", "ics"):
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        render = {"csv": to_csv, "markdown": to_markdown, "ics": lambda e: to_ics(e, stamp)}[fmt]
+        _deliver(render(events), output)
         return
     if output:
         with open(os.devnull, "w") as sink:
@@ -133,6 +152,114 @@ def _write(path: Path, text: str) -> None:
     except OSError as err:
         temporary.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {err.strerror}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--plot", is_flag=True, help="Draw each sector's rate as a step chart over the months.")
+@click.pass_obj
+def rates(settings: Settings, fmt: str, plot: bool) -> None:
+    """The tariff history per sector and target: each rate with its status and dates, in order."""
+    from .report import rate_histories
+
+    histories = rate_histories(_all_events(settings))
+    if fmt == "json":
+        click.echo(json.dumps(histories, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from .render import rates_plot, rates_table
+
+    if plot:
+        click.echo(rates_plot(histories), nl=False)
+    else:
+        Console().print(rates_table(histories))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def officials(settings: Settings, fmt: str) -> None:
+    """The directory of officials: country, roles, how many events name them, first and last appearance."""
+    from .report import official_summaries
+
+    rows = official_summaries(_all_events(settings))
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from .render import officials_table
+
+    Console().print(officials_table(rows))
+
+
+@cli.command()
+@click.argument("event_id")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def show(settings: Settings, event_id: str, fmt: str) -> None:
+    """One event with every field and every source sentence, the words it was read from highlighted."""
+    from .index import article_infos, event
+
+    with _index(settings) as connection:
+        found = event(connection, event_id)
+        infos = article_infos(connection) if found else {}
+    if found is None:
+        _fail(f"no event {event_id!r} (ids are in `tariffs timeline --format json`)")
+    if fmt == "json":
+        click.echo(found)
+        return
+    from rich.console import Console
+
+    from .render import event_detail
+
+    console = Console()
+    for part in event_detail(json.loads(found), infos):
+        console.print(part)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date of the articles (YYYY-MM-DD).")
+@click.option("--source", help="Who published them.")
+@click.option("--title", help="Their title.")
+@click.pass_obj
+def add(settings: Settings, files: tuple[Path, ...], published: str | None, source: str | None, title: str | None) -> None:
+    """Copy articles into the data folder, list them in articles.toml, and show the events they add."""
+    from .add import AddError, add_articles
+
+    day = _iso_day(published, "--published")
+    if settings.folder.resolve() == _sample_folder().resolve():
+        _fail("the bundled sample corpus cannot be changed; pass --data DIR with a folder of your own")
+    try:
+        added, notices = add_articles(settings.folder, list(files), day, source, title)
+    except (AddError, OSError) as err:
+        _fail(str(err))
+    for notice in notices:
+        click.echo(f"tariffs: {notice}", err=True)
+    if not added:
+        return
+    from rich.console import Console
+
+    from .index import select
+    from .query import Query
+    from .render import print_table
+
+    with _index(settings) as connection:
+        events = [json.loads(e) for e in select(connection, Query(), with_articles=False)[1]]
+    ids = {Path(name).stem for name in added}
+    new = [e for e in events if any(s["article"] in ids for s in e["sources"])]
+    click.echo(f"added {', '.join(added)}: {len(new)} events", err=True)
+    print_table(len(added), new, Console())
+
+
+@cli.command()
+def schema() -> None:
+    """The JSON Schema of the tariffs.timeline/1 document, generated from the models."""
+    from .models import Timeline
+
+    click.echo(json.dumps(Timeline.model_json_schema(by_alias=True), indent=2))
 
 
 def main() -> None:

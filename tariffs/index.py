@@ -316,3 +316,14 @@ def document(articles: list[str], events: list[str]) -> str:
     """The `tariffs.timeline/1` document assembled from JSON the models wrote."""
     return ('{"schema": "tariffs.timeline/1", "articles": [' + ", ".join(articles)
             + '], "events": [' + ", ".join(events) + "]}\n")
+
+
+def event(connection: sqlite3.Connection, event_id: str) -> str | None:
+    row = connection.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
+    return row[0] if row else None
+
+
+def article_infos(connection: sqlite3.Connection) -> dict[str, dict]:
+    """Each article's facts by id."""
+    infos = (json.loads(info) for (info,) in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL"))
+    return {info["id"]: info for info in infos}

@@ -69,3 +69,150 @@ def to_csv(events: list[dict]) -> str:
 
 def _inert(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def to_markdown(events: list[dict]) -> str:
+    """A Markdown table for notes and reports (pipes and newlines in cells escaped)."""
+    lines = ["| date | type | who | what | sources |", "|---|---|---|---|---|"]
+    for event in events:
+        cells = [_when(event), event["type"], ", ".join(_who(event)), event["summary"],
+                 ", ".join(dict.fromkeys(s["article"] for s in event["sources"]))]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _md(cell: str) -> str:
+    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+ICS_TYPES = ("meeting", "deadline", "agreement")
+
+
+def to_ics(events: list[dict], stamp: str) -> str:
+    """An iCalendar file (RFC 5545): an all-day event per dated meeting, deadline and agreement.
+
+    `stamp` is the DTSTAMP (UTC, YYYYMMDDTHHMMSSZ). Lines end in CRLF and are folded at 75 octets.
+    """
+    from datetime import date, timedelta
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tariffs//timeline//EN", "CALSCALE:GREGORIAN"]
+    for event in events:
+        if event["type"] not in ICS_TYPES or event["date"] is None:
+            continue
+        first = date.fromisoformat(event["date"])
+        last = date.fromisoformat(event["date_end"]) if event["date_end"] else first
+        sources = "\n".join(f"{s['article']}: {s['text']}" for s in event["sources"])
+        lines += ["BEGIN:VEVENT", f"UID:{event['id']}@tariffs", f"DTSTAMP:{stamp}",
+                  f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
+                  f"SUMMARY:{_ics_text(event['summary'])}", f"CATEGORIES:{event['type'].upper()}",
+                  f"DESCRIPTION:{_ics_text(sources)}", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r", "").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold a content line into 75-octet pieces, never splitting a UTF-8 character."""
+    out, current = [], ""
+    for ch in line:
+        if len((current + ch).encode("utf-8")) > (75 if not out else 74):
+            out.append(current)
+            current = ""
+        current += ch
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def rates_table(histories: list[dict]) -> Table:
+    """Each sector's rate history on one row: "2.5% → 27.5% (2025-04) → 15% agreed (2025-07)"."""
+    grid = Table(title="Tariff rates by sector and target")
+    grid.add_column("sector", no_wrap=True)
+    grid.add_column("target", no_wrap=True)
+    grid.add_column("history", overflow="fold")
+    for history in histories:
+        steps = " → ".join(_step(s) for s in history["steps"])
+        grid.add_row(Text(history["sector"]), Text("every partner" if history["target"] == "*" else history["target"]), Text(steps))
+    return grid
+
+
+def _step(step: dict) -> str:
+    status = "" if step["status"] == "in_effect" else f" {step['status'].replace('_', ' ')}"
+    when = f" ({step['date'][:7]})" if step["date"] else ""
+    return f"{step['rate']:g}%{status}{when}"
+
+
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def rates_plot(histories: list[dict]) -> str:
+    """A step chart per sector: one column per month, the bar's height the rate then in force."""
+    dated = [s for h in histories for s in h["steps"] if s["date"]]
+    if not dated:
+        return "No dated tariff rates to plot.\n"
+    months = _months(min(s["date"][:7] for s in dated), max(s["date"][:7] for s in dated))
+    top = max(s["rate"] for s in dated)
+    lines = ["months: " + " ".join(m[2:] for m in months)]
+    for history in histories:
+        steps = [s for s in history["steps"] if s["date"] and s["status"] not in ("threatened", "proposed")]
+        if not steps:
+            continue
+        cells = []
+        for month in months:
+            current = [s for s in steps if s["date"][:7] <= month]
+            rate = current[-1]["rate"] if current else 0
+            cells.append((BARS[max(1, round(rate / top * 8))] if rate else " ") * 5)
+        target = "all" if history["target"] == "*" else history["target"]
+        label = f"{history['sector']}/{target}"
+        lines.append(f"{label:>18} " + " ".join(cells) + f"  last {steps[-1]['rate']:g}%")
+    return "\n".join(lines) + "\n"
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def officials_table(rows: list[dict]) -> Table:
+    grid = Table(title="Officials")
+    for name in ("name", "country", "roles", "events", "first", "last"):
+        grid.add_column(name, overflow="fold", no_wrap=name in ("country", "events", "first", "last"))
+    for row in rows:
+        roles = "; ".join(r["title"] + (f" ({r['from'] or '…'} – {r['to'] or 'now'})") for r in row["roles"])
+        grid.add_row(Text(row["name"]), Text(row["country"]), Text(roles), Text(str(row["events"])),
+                     Text(row["first"] or ""), Text(row["last"] or ""))
+    return grid
+
+
+def event_detail(event: dict, articles: dict[str, dict]) -> list:
+    """Every field of one event, then each source sentence with its article and the date words highlighted."""
+    from rich.panel import Panel
+
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold", no_wrap=True)
+    fields.add_column(overflow="fold")
+    for key, value in event.items():
+        if key != "sources":
+            fields.add_row(Text(key), Text(json_value(value)))
+    parts = [Panel(fields, title=Text(event["summary"]))]
+    for source in event["sources"]:
+        info = articles.get(source["article"], {})
+        heading = " · ".join(x for x in (info.get("title"), info.get("source"), info.get("published"), source["article"]) if x)
+        sentence = Text(source["text"])
+        for words in (event.get("date_text"), event.get("quote")):
+            if words:
+                sentence.highlight_words([words], style="bold yellow", case_sensitive=False)
+        parts.append(Panel(sentence, title=Text(heading), title_align="left"))
+    return parts
+
+
+def json_value(value) -> str:
+    import json
+
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
