@@ -208,7 +208,7 @@ def event_detail(event: dict, articles: dict[str, dict]) -> list:
         for words in (event.get("date_text"), event.get("quote")):
             if words:
                 sentence.highlight_words([words], style="bold yellow", case_sensitive=False)
-        parts.append(Panel(sentence, title=Text(heading), title_align="left"))
+        parts.append(Panel(Text.assemble(Text(heading, style="dim"), "\n", sentence)))
     return parts
 
 
