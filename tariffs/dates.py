@@ -51,6 +51,7 @@ class DateMention:
     clause: bool = False
     future: bool = False
     prep: str | None = None
+    year_shift: int | None = None   # "last year" (-1), "this year" (0), "next year" (1) after a month
 
     @property
     def precise(self) -> bool:
@@ -252,9 +253,17 @@ def _with_length(mention: DateMention, text: str) -> DateMention:
     return mention
 
 
+YEAR_WORD = re.compile(r"\s*,?\s*(?P<which>last|this|next)\s+year\b", re.IGNORECASE)
+YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
 def _with_context(mention: DateMention, text: str, before: list[DateMention]) -> DateMention:
-    """Add the preposition before the mention and whether it speaks of the future."""
+    """Add the preposition before the mention, a year named after it ("in July last year"),
+    and whether it speaks of the future."""
     head = text[: mention.start]
+    if mention.kind in (ABSOLUTE, MONTH) and mention.year is None and (said := YEAR_WORD.match(text, mention.end)):
+        mention = DateMention(**{**mention.__dict__, "year_shift": YEAR_SHIFT[said.group("which").lower()],
+                                 "end": said.end(), "text": text[mention.start:said.end()].strip()})
     prep = mention.prep
     if prep is None and (found := re.search(r"\b(since|until|till|by|from|on|in|before|after|through|as of|effective)\s+(?:the\s+)?$", head, re.IGNORECASE)):
         prep = found.group(1).lower()

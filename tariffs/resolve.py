@@ -27,7 +27,7 @@ def resolve_mention(m: DateMention, anchor: date | None, reference: date | None 
     if m.kind == ABSOLUTE:
         return _absolute(m, anchor)
     if m.kind == MONTH:
-        year = m.year or _closest_year(m.month, 15, anchor)
+        year = m.year or (anchor.year + m.year_shift if m.year_shift is not None else _closest_year(m.month, 15, anchor))
         return _month_part(year, m.month, m.part)
     if m.kind == WEEKDAY:
         day = _weekday(m, anchor)
@@ -50,7 +50,7 @@ def resolve_mention(m: DateMention, anchor: date | None, reference: date | None 
 
 
 def _absolute(m: DateMention, anchor: date | None) -> Span | None:
-    year = m.year or _closest_year(m.month, m.day, anchor)
+    year = m.year or (anchor.year + m.year_shift if m.year_shift is not None else _closest_year(m.month, m.day, anchor))
     try:
         start = date(year, m.month, m.day)
         if m.day_end is None:

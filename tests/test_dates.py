@@ -101,3 +101,8 @@ def test_today_and_yesterday():
 def test_two_weekdays_make_a_span():
     assert resolved("They held talks on Wednesday and Thursday.") == (date(2025, 6, 11), date(2025, 6, 12))
     assert resolved("The summit runs from Sunday to Tuesday.", anchor=date(2025, 6, 15)) == (date(2025, 6, 15), date(2025, 6, 17))
+
+
+def test_a_month_last_year_is_last_year():
+    assert resolved("The deal was reached in July last year.", anchor=date(2026, 2, 13)) == (date(2025, 7, 1), date(2025, 7, 31))
+    assert resolved("A summit is set for April 3 next year.", anchor=date(2025, 11, 1)) == (date(2026, 4, 3), None)

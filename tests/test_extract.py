@@ -263,3 +263,7 @@ def test_an_agreement_told_after_a_dated_call_shares_its_day():
 def test_a_summit_from_sunday_to_tuesday_spans_three_days():
     (plan,) = meetings("Ishiba and Trump are to meet at the summit to be held in Canada from Sunday to Tuesday.", "2025-06-14")
     assert (plan.date, plan.date_end, plan.status) == (date(2025, 6, 15), date(2025, 6, 17), "planned")
+
+
+def test_a_round_of_something_other_than_talks_is_not_a_meeting():
+    assert meetings("Officials will pick the second round of investment projects next week.") == []
