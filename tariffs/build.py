@@ -193,7 +193,33 @@ def _speaker_for(reading: Reading, start: int, end: int, context: Context) -> Me
         return before[-1]
     after = [m for m in reading.people if end <= m.start <= end + 4 and not text[end:m.start].strip(" ,")
              and re.match(r"\s*(?:[,.;]|$)", text[m.end:])]
-    return after[0] if after else None
+    return after[0] if after else _unlisted_person(text, clause_start, start, end)
+
+
+# A person the directory does not know, named where a speaker stands: "Takanori Azuma, Toyota's head of
+# finance, told ..." or "..., said Koji Sato."
+NAME = r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
+NAME_BEFORE_VERB = re.compile(rf"(?:^\s*|[,;:]\s+|\band\s+|\s{{2,}}){NAME}(?:,[^,]{{1,80}},)?\s*$")
+NAME_AFTER_VERB = re.compile(rf"\s+{NAME}\s*(?:[,.;]|$)")
+
+
+def _unlisted_person(text: str, clause_start: int, start: int, end: int) -> Mention | None:
+    for pattern, found, offset in ((NAME_BEFORE_VERB, NAME_BEFORE_VERB.search(text[clause_start:start]), clause_start),
+                                   (NAME_AFTER_VERB, NAME_AFTER_VERB.match(text, end), 0)):
+        if found and not _not_a_name(found.group("name")):
+            return Mention(PERSON, found.group("name"), None, offset + found.start("name"), offset + found.end("name"))
+    return None
+
+
+@cache
+def _name_stopwords() -> frozenset[str]:
+    language = lexicon.load("language")
+    words = [*language["months"], *language["weekdays"], *language.get("not_names", [])]
+    return frozenset(w.lower() for w in words)
+
+
+def _not_a_name(name: str) -> bool:
+    return any(word.lower() in _name_stopwords() for word in re.split(r"[ -]", name))
 
 
 def _last_clause_break(head: str) -> int:

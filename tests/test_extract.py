@@ -267,3 +267,14 @@ def test_a_summit_from_sunday_to_tuesday_spans_three_days():
 
 def test_a_round_of_something_other_than_talks_is_not_a_meeting():
     assert meetings("Officials will pick the second round of investment projects next week.") == []
+
+
+def test_a_speaker_the_directory_does_not_know_is_still_named():
+    text = '"It is very hard to predict the market," Takanori Azuma, the company\'s head of finance, told a briefing on Thursday.'
+    (said,) = statements(text, "2025-08-07")
+    assert said.speaker == "Takanori Azuma" and said.date == date(2025, 8, 7)
+
+
+def test_capitalised_words_that_are_no_name_are_not_a_speaker():
+    found = statements("Aboard Air Force One, White House said the talks would continue.")
+    assert all(s.speaker in (None, "The White House") for s in found)
