@@ -600,7 +600,7 @@ TARIFF_NOUN_BEFORE = re.compile(
     re.IGNORECASE)
 # Words that hold a rate only when a tariff word is near ("cars face 27.5%" yes, "approval holds at 72%" no).
 RATE_VERB_BEFORE = re.compile(
-    r"\b(?:fall|fell|drop\w*|ris\w*|rose)\s+(?:to|from)\s+$"
+    r"\b(?:fall|fell|drop\w*|ris\w*|rose|down|up)\s+(?:to|from)\s+$"
     r"|\b(?:faces?|facing|face an?|carry|carries|at)\s+(?:an?\s+)?(?:additional\s+|extra\s+)?$",
     re.IGNORECASE)
 
@@ -733,7 +733,8 @@ def _country_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _tariff_date(reading: Reading, rate) -> DateMention | None:
     """The date next to a rate ("since April 5", "from Aug. 1"), else the sentence's only date."""
     text = reading.text
-    owned = [m for m in reading.dates if not _belongs_to_other_rate(m, rate, reading.rates, text)]
+    owned = [m for m in reading.dates if not _belongs_to_other_rate(m, rate, reading.rates, text)
+             and m.prep not in ("until", "till", "by", "through")]  # an end date dates the pause, not the rate
     best = None
     if len(reading.dates) == 1 and owned and not owned[0].clause:
         best = (10**6, owned[0])

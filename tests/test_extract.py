@@ -278,3 +278,8 @@ def test_a_speaker_the_directory_does_not_know_is_still_named():
 def test_capitalised_words_that_are_no_name_are_not_a_speaker():
     found = statements("Aboard Air Force One, White House said the talks would continue.")
     assert all(s.speaker in (None, "The White House") for s in found)
+
+
+def test_an_inked_memorandum_is_an_agreement_on_its_day():
+    (deal,) = only(events_of("Akazawa and Lutnick inked a memorandum of understanding in Washington on Thursday.", "2025-09-05"), "agreement")
+    assert (deal.status, deal.date) == ("reached", date(2025, 9, 4))

@@ -77,3 +77,12 @@ def test_one_rate_told_twice_is_one_event():
 def test_a_figure_held_by_at_needs_a_tariff_word_near_it():
     assert rates("The cabinet's approval holds at 72% in the latest survey.") == []
     assert rates("Japanese cars face 27.5% in duties.") == [(27.5, "autos")]
+
+
+def test_a_rate_brought_down_to_is_a_rate():
+    assert (15.0, "autos") in rates("The order will bring the tariff on Japanese cars down to 15 percent from 27.5 percent.")
+
+
+def test_an_end_date_dates_the_pause_not_the_rate():
+    text = "Washington slapped a 25-percent levy on cars, while a 24-percent rate has been suspended until July 9."
+    assert all(t.date is None for t in only(events_of(text), "tariff"))
