@@ -92,7 +92,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month", re.compile(rf"(?i:\b(?P<prep>in|since|until|by|from|through|of|before|after|during|last|this|next)\s+){month}(?![a-z])(?!\.?\s+\d){year}")),
         ("weekday_range", re.compile(rf"(?i:\b(?:from|on)\s+){weekday}\s+(?i:to|through|until|till|and)\s+(?P<weekday_end>{_alternation(w.capitalize() for w in words['weekdays'])})\b")),
         ("weekday", re.compile(rf"(?i:\b(?P<which>last|next|this|this coming|coming|past|late|early)\s+)?{weekday}\b{time_of_day}")),
-        ("shift_clause", re.compile(rf"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)|the\s+(?P<unit2>day|week))\s+(?P<rel>after|before)\b(?!\s*[,.;])", i)),
+        ("shift_clause", re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)|the\s+(?P<unit2>day|week))\s+(?P<rel>after|before)\b(?!\s*[,.;])", i)),
         ("shift", re.compile(rf"\b{number}\s+(?P<unit>days?|weeks?|months?)\s+(?P<rel>earlier|later|before|after|ago|prior)\b", i)),
         ("shift_word", re.compile(r"\b(?:the\s+(?P<rel>previous|next|following|same|prior)\s+(?P<unit>day|week|month)|on\s+that\s+day|(?:earlier|later)\s+(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day|that\s+(?:morning|afternoon|evening|night|day)|the\s+day\s+(?P<rel2>before|after)\b(?=\s*[,.;]))", i)),
         ("today", re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b", i)),

@@ -47,8 +47,8 @@ def index_file(folder: Path) -> Path:
 def extractor_version() -> str:
     """Changes whenever the extractor's code or knowledge does, so stale results are never reused."""
     digest = hashlib.sha1()
-    for path in sorted([*PACKAGE.glob("*.py"), *PACKAGE.glob("lexicon/*.toml")]):
-        digest.update(path.name.encode("utf-8"))
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.glob("lexicon/*.toml")]):
+        digest.update(str(path.relative_to(PACKAGE)).encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 from click.testing import CliRunner
 
 from tariffs.cli import cli
