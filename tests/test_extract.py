@@ -283,3 +283,8 @@ def test_capitalised_words_that_are_no_name_are_not_a_speaker():
 def test_an_inked_memorandum_is_an_agreement_on_its_day():
     (deal,) = only(events_of("Akazawa and Lutnick inked a memorandum of understanding in Washington on Thursday.", "2025-09-05"), "agreement")
     assert (deal.status, deal.date) == ("reached", date(2025, 9, 4))
+
+
+def test_a_japan_us_summit_is_a_meeting_of_the_leaders():
+    (summit,) = meetings("Ishiba and Trump met for a Japan-U.S. summit in Canada on Monday.", "2025-06-17")
+    assert set(summit.officials) == {"Shigeru Ishiba", "Donald Trump"} and summit.date == date(2025, 6, 16)
