@@ -74,28 +74,63 @@ RETELLING_REACH = 200
 def merge_corpus(founds: Iterable[Found]) -> list[Found]:
     """Fold candidates from different articles that report one event.
 
-    Candidates are only compared within a bucket that every match must share
-    (a rate and sector, a speaker, a participant), so a large corpus does not
-    cost a comparison of every pair.
+    Candidates are only compared within buckets that every match must share
+    (a rate and sector, a speaker's words on a day, a day and a set of people
+    one side's is part of), so a large corpus does not cost a comparison of
+    every pair.
     """
     kept: list[Found] = []
     buckets: dict[tuple, list[Found]] = {}
     for found in founds:
-        keys = _buckets(found)
-        pool = {id(k): k for key in keys for k in buckets.get(key, [])}.values()
+        register, lookup = _keys(found)
+        pool = {id(k): k for key in lookup for k in buckets.get(key, [])}.values()
         matches = [k for k in pool if _same(k, found, in_article=False)]
         if not matches:
             kept.append(found)
-            for key in keys:
+            for key in register:
                 buckets.setdefault(key, []).append(found)
             continue
         best = max(matches, key=lambda k: len(set(k.event.officials) & set(found.event.officials)))
         _absorb(best, found)
-        for key in _buckets(best):
+        for key in _keys(best)[0]:
             bucket = buckets.setdefault(key, [])
             if not any(k is best for k in bucket):
                 bucket.append(best)
     return kept
+
+
+def _keys(found: Found) -> tuple[list[tuple], list[tuple]]:
+    """Where a candidate is filed, and where to look for the candidates it may match."""
+    event = found.event
+    if isinstance(event, Tariff):
+        keys = [("tariff", round(event.rate, 2), event.sector)]
+        return keys, keys
+    if isinstance(event, Statement):
+        if event.speaker is None or event.quote is None:
+            return [], []  # across articles only one speaker's same words on the same day are one statement
+        keys = [("statement", event.speaker, _day_key(event.date), event.quote)]
+        return keys, keys
+    if isinstance(event, Meeting):
+        people = frozenset(event.officials)
+        if not people:
+            return [], []
+        groups = _subsets(people)
+        days = _days(event)
+        register = [("within", d, g) for d in days for g in groups] + [("exactly", d, people) for d in days]
+        lookup = [("within", d, people) for d in days] + [("exactly", d, g) for d in days for g in groups]
+        return register, lookup
+    keys = [(event.type, day) for day in _days(event)]
+    return keys, keys
+
+
+def _subsets(people: frozenset[str]) -> list[frozenset[str]]:
+    """Every non-empty part of a small set of people (large sets only by single names)."""
+    from itertools import combinations
+
+    names = sorted(people)
+    if len(names) > 5:
+        return [frozenset([n]) for n in names] + [people]
+    return [frozenset(c) for size in range(1, len(names) + 1) for c in combinations(names, size)]
 
 
 def _day_key(day: date | None) -> str | None:
@@ -110,22 +145,6 @@ def _days(event) -> list[date | None]:
     if (end - event.date).days > 62:
         return [None]
     return [event.date + timedelta(days=n) for n in range((end - event.date).days + 1)]
-
-
-def _buckets(found: Found) -> list[tuple]:
-    """Keys a matching candidate must share with this one."""
-    event = found.event
-    if isinstance(event, Tariff):
-        return [("tariff", round(event.rate, 2), event.sector)]
-    if isinstance(event, Statement):
-        return [("statement", event.speaker, _day_key(event.date))]
-    if isinstance(event, Meeting):
-        days = _days(event)
-        return [("meeting", name, day) for name in event.officials for day in days] or [("meeting", None)]
-    if event.date is None:
-        return [(event.type, None)]
-    months = {event.date.isoformat()[:7], (event.date_end or event.date).isoformat()[:7]}
-    return [(event.type, month) for month in sorted(months)]
 
 
 def _add_source(found: Found) -> None:
