@@ -242,14 +242,10 @@ def add(settings: Settings, files: tuple[Path, ...], published: str | None, sour
         return
     from rich.console import Console
 
-    from .index import select
-    from .query import Query
     from .render import print_table
 
-    with _index(settings) as connection:
-        events = [json.loads(e) for e in select(connection, Query(), with_articles=False)[1]]
     ids = {Path(name).stem for name in added}
-    new = [e for e in events if any(s["article"] in ids for s in e["sources"])]
+    new = [e for e in _all_events(settings) if any(s["article"] in ids for s in e["sources"])]
     click.echo(f"added {', '.join(added)}: {len(new)} events", err=True)
     print_table(len(added), new, Console())
 
