@@ -82,13 +82,14 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
     for name in officials:
         if not known_official(name):
             _fail(f"unknown official {name!r} (not in the directory of officials)")
+    query = Query(officials, start, end, types)
     with _index(settings) as connection:
-        articles, events = select(connection, Query(officials, start, end, types), with_articles=fmt == "json")
+        if fmt == "json":
+            _deliver(document(connection, query), output)
+            return
+        events = select(connection, query, with_articles=False)[1]
         count = article_count(connection)
-    if fmt == "json":
-        _deliver(document(articles, events), output)
-    else:
-        _emit(count, [json.loads(e) for e in events], fmt, output)
+    _emit(count, [json.loads(e) for e in events], fmt, output)
 
 
 @contextmanager
@@ -117,11 +118,14 @@ def _all_events(settings: Settings) -> list[dict]:
         return [json.loads(e) for e in select(connection, Query(), with_articles=False)[1]]
 
 
-def _deliver(text: str, output: Path | None) -> None:
+def _deliver(text, output: Path | None) -> None:
+    """Write text (a string or its pieces) to the output file or to standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if output:
-        _write(output, text)
+        _write(output, pieces)
     else:
-        click.echo(text, nl=False)
+        for piece in pieces:
+            click.echo(piece, nl=False)
 
 
 def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
@@ -138,20 +142,25 @@ def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> N
         with open(os.devnull, "w") as sink:
             console = Console(file=sink, record=True, width=160)
             print_table(articles, events, console)
-        _write(output, console.export_text())
+        _write(output, [console.export_text()])
     else:
         print_table(articles, events, Console())
 
 
-def _write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a failure never leaves half a file."""
+def _write(path: Path, pieces) -> None:
+    """Write through a temporary file and a rename, so a failure (or Ctrl-C) never leaves half a file."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with open(temporary, "w", encoding="utf-8", newline="") as out:
+            for piece in pieces:
+                out.write(piece)
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {err.strerror}")
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 @cli.command()

@@ -282,6 +282,16 @@ def article_count(connection: sqlite3.Connection) -> int:
 def select(connection: sqlite3.Connection, query: Query, with_articles: bool = True) -> tuple[list[str], list[str]]:
     """The articles' facts (when wanted) and the events passing the query's filters, as stored JSON,
     in timeline order."""
+    events = list(_events(connection, query))
+    return (list(_articles(connection)) if with_articles else []), events
+
+
+def _articles(connection: sqlite3.Connection):
+    return (row[0] for row in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL ORDER BY name"))
+
+
+def _events(connection: sqlite3.Connection, query: Query):
+    """The stored JSON of the events passing the query's filters, in timeline order, one at a time."""
     clauses, params = [], []
     if query.types:
         clauses.append(f"type IN ({','.join('?' * len(query.types))})")
@@ -297,11 +307,7 @@ def select(connection: sqlite3.Connection, query: Query, with_articles: bool = T
         clauses.append(f"id IN (SELECT event FROM event_names WHERE name IN ({','.join('?' * len(names)) or 'NULL'}))")
         params += names
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    events = [row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params)]
-    if not with_articles:
-        return [], events
-    articles = [row[0] for row in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL ORDER BY name")]
-    return articles, events
+    return (row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params))
 
 
 def _canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) -> list[str]:
@@ -312,10 +318,16 @@ def _canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) ->
     return [name for name in known if any(matches_official(words, name) for words in wanted)]
 
 
-def document(articles: list[str], events: list[str]) -> str:
-    """The `tariffs.timeline/1` document assembled from JSON the models wrote."""
-    return ('{"schema": "tariffs.timeline/1", "articles": [' + ", ".join(articles)
-            + '], "events": [' + ", ".join(events) + "]}\n")
+def document(connection: sqlite3.Connection, query: Query):
+    """The `tariffs.timeline/1` document, piece by piece, assembled from JSON the models wrote:
+    a large timeline is never held whole in memory."""
+    yield '{"schema": "tariffs.timeline/1", "articles": ['
+    for number, info in enumerate(_articles(connection)):
+        yield (", " if number else "") + info
+    yield '], "events": ['
+    for number, text in enumerate(_events(connection, query)):
+        yield (", " if number else "") + text
+    yield "]}\n"
 
 
 def event(connection: sqlite3.Connection, event_id: str) -> str | None:
