@@ -23,7 +23,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .read import MANIFEST, ManifestEntry, read_manifest
+from .read import MANIFEST, ManifestEntry, read_manifest, unlisted_files
 
 if TYPE_CHECKING:
     from .query import Query
@@ -124,7 +124,7 @@ def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tup
         connection = open_index(path, warnings)
         entries = read_manifest(folder / MANIFEST, warnings)
         files = {p.name: p for p in sorted(folder.glob("*.txt"))}
-        warnings += [f"{MANIFEST}: {name} is listed but not in the folder" for name in entries if name not in files]
+        warnings += unlisted_files(entries, set(files))
         stored = {name: (quick, fingerprint) for name, quick, fingerprint in
                   connection.execute("SELECT name, quick, fingerprint FROM articles")}
         todo, unchanged_quick = _changed(files, entries, stored)

@@ -46,16 +46,18 @@ def read_corpus(folder: Path) -> tuple[list[RawArticle], list[str]]:
     warnings: list[str] = []
     entries = read_manifest(folder / MANIFEST, warnings)
     paths = sorted(folder.glob("*.txt"))
-    present = {p.name for p in paths}
-    for name in entries:
-        if name not in present:
-            warnings.append(f"{MANIFEST}: {name} is listed but not in the folder")
+    warnings += unlisted_files(entries, {p.name for p in paths})
     articles = []
     for path in paths:
         text = read_article(path, warnings)
         if text is not None:
             articles.append(RawArticle(id=path.stem, text=text, entry=entries.get(path.name)))
     return articles, warnings
+
+
+def unlisted_files(entries: dict[str, ManifestEntry], present: set[str]) -> list[str]:
+    """A warning for each manifest entry whose file is not in the folder."""
+    return [f"{MANIFEST}: {name} is listed but not in the folder" for name in entries if name not in present]
 
 
 LARGE = 5_000_000  # bytes; an article this big is most likely not one article

@@ -79,13 +79,13 @@ def _is_tariff(text: str, rate, rates) -> bool:
     or a tariff word stands near it and nothing says it is growth, markets or jobs instead."""
     before, after = text[max(0, rate.start - 80):rate.start], text[rate.end:rate.end + 60]
     local = before + " " + after
-    negative = bool(_tariff_rx("other_words").search(local))
-    positive = bool(_tariff_rx("tariff_words").search(local))
+    negative = bool(lexicon.pattern("tariffs", "other_words").search(local))
+    positive = bool(lexicon.pattern("tariffs", "tariff_words").search(local))
     if TARIFF_NOUN_AFTER.match(after) or TARIFF_NOUN_BEFORE.search(before):
         return not (negative and _negative_binds(before, after))
     if RATE_VERB_BEFORE.search(before) and positive:
         return not (negative and _negative_binds(before, after))
-    if rate.points and _tariff_rx("tariff_words").search(text):
+    if rate.points and lexicon.pattern("tariffs", "tariff_words").search(text):
         return not negative
     return positive and not negative
 
@@ -98,19 +98,13 @@ def _negative_binds(before: str, after: str) -> bool:
 
 def _sectors_earlier(head: str) -> list[str]:
     """The sector the sentence last named before a rate that names none ("cars ... 27.5% — a previous 2.5%")."""
-    if _tariff_rx("all_goods").search(head[-40:]):
+    if lexicon.pattern("tariffs", "all_goods").search(head[-40:]):
         return []
     found = _sectors_in(head)
     if not found:
         return []
     last = found[-1][0]
     return list(dict.fromkeys(s for pos, s in found if last - pos < 30))
-
-
-@cache
-def _tariff_rx(key: str) -> re.Pattern[str]:
-    """The tariff lexicon's list `key` as one pattern, so a window is scanned once."""
-    return re.compile("|".join(f"(?:{p})" for p in lexicon.load("tariffs")[key]), re.IGNORECASE)
 
 
 @cache
@@ -125,7 +119,7 @@ def _sectors_in(text: str) -> list[tuple[int, str]]:
 def _sectors(before: str, after: str) -> list[str]:
     """The sectors a rate covers: named right after it ("25% on cars"), else before it in its clause."""
     near_after = after[:40]
-    if _tariff_rx("all_goods").search(near_after) and not _sectors_in(near_after[:25]):
+    if lexicon.pattern("tariffs", "all_goods").search(near_after) and not _sectors_in(near_after[:25]):
         return ["all"]
     found = _sectors_in(after)
     if found:
@@ -133,7 +127,7 @@ def _sectors(before: str, after: str) -> list[str]:
         run = [s for pos, s in found if pos - first < 30]
         return list(dict.fromkeys(run))
     found = _sectors_in(before)
-    if found and not _tariff_rx("all_goods").search(before[found[-1][0]:]):
+    if found and not lexicon.pattern("tariffs", "all_goods").search(before[found[-1][0]:]):
         last = found[-1][0]
         run = [s for pos, s in found if last - pos < 30]
         return list(dict.fromkeys(run))
@@ -187,7 +181,7 @@ def _previous_rate(text: str, rates, index: int) -> float | None:
 
 def _target(local: str) -> str:
     """Who a rate hits: every partner ("baseline", "all countries"), else the partner named nearest the rate, else Japan."""
-    if _tariff_rx("everyone").search(local):
+    if lexicon.pattern("tariffs", "everyone").search(local):
         return "*"
     centre = len(local) // 2
     named = [(abs(m.start() - centre), code) for code, pattern in _country_patterns() for m in pattern.finditer(local)]
