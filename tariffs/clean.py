@@ -41,13 +41,15 @@ STAMP = re.compile(
     r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:JST|GMT|UTC|ET|EST|EDT)?)?\s*$",
     re.IGNORECASE,
 )
+# A list item's mark ("- April 16: ...", "• ...", "* ..."): the item is the line without it.
+BULLET = re.compile(r"^(?:[-•*·▪–]|\d{1,2}\))\s+")
 PLACE_ALONE = re.compile(r"^[A-Z][A-Z .]{2,30}$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def clean(raw: RawArticle) -> CleanArticle:
     """Split an article into title, header lines, dateline and body paragraphs."""
-    lines = [line.strip() for line in raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [BULLET.sub("", line.strip()) for line in raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     header: list[str] = []
     dropped: list[str] = []
     if lines and (marker := DATE_MARKER.match(lines[0])):
@@ -87,23 +89,37 @@ def clean(raw: RawArticle) -> CleanArticle:
     return CleanArticle(raw, title[0], tuple(header), dateline, tuple(b for b in body if b), tuple(dropped))
 
 
+# How far down a page the headline may stand, below logos, section labels and menus.
+TITLE_REACH = 8
+
+
 def _title(lines: list[str], raw: RawArticle) -> tuple[str | None, int]:
     """The headline and its line index (-1 when the text has none).
 
-    A first line is a headline when it is the manifest's title or reads like
-    one: no sentence-ending punctuation, and not the start of a paragraph.
+    The manifest's title wins. Else the headline is the first line near the top that reads like one (no
+    sentence-ending punctuation, three words or more) and is no page chrome: not a logo or section line, not
+    a notice, a link, a byline, a caption, a stamp or a date alone. A text that opens straight into its first
+    paragraph has no headline.
     """
     manifest_title = raw.entry.title if raw.entry else None
+    seen = 0
     for index, line in enumerate(lines):
         if not line:
             continue
         if manifest_title and _same_text(line, manifest_title):
             return manifest_title, index
-        furniture = _matches(line, "link_list") or _matches(line, "notice") or _matches(line, "link")
-        if _headline_like(line) and not furniture and not PLACE_ALONE.match(line) and not STAMP.match(line):
+        seen += 1
+        if seen > TITLE_REACH or not _headline_like(line):
+            break
+        if _headline(line):
             return manifest_title or line, index
-        return manifest_title, -1
     return manifest_title, -1
+
+
+def _headline(line: str) -> bool:
+    furniture = any(_matches(line, key) for key in ("link_list", "notice", "link", "site", "end"))
+    return (len(line.split()) >= 3 and not furniture and not PLACE_ALONE.match(line) and not STAMP.match(line)
+            and not is_caption(line))
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -1,279 +1,243 @@
-"""Find date expressions in a sentence, before any of them is resolved.
+"""Find date expressions in a sentence and normalise their words, before any is resolved to days.
 
-Each `DateMention` records what the words say ("last Thursday", "early next
-week", "a day earlier", "June 15-17") in a structured form; `resolve.py`
-turns it into days against the article's anchor and the narrative's reference
-day. Month, weekday and number words come from `lexicon/language.toml`.
+The engine knows nothing of English dates itself: every rule (pattern,
+normalisation, examples) is data in `lexicon/dates.toml`, month, weekday and
+number words are in `lexicon/language.toml`. A `Timex` says what the words
+mean ("a weekday, Friday, the last one"); `resolve.py` turns it into days
+against the right anchor.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon
 
-ABSOLUTE, MONTH, WEEKDAY, SHIFT, TODAY, WEEK, MONTH_REL, WITHIN = (
-    "absolute", "month", "weekday", "shift", "today", "week", "month_rel", "within")
+ABSOLUTE, MONTH, YEAR, YEAR_REL, WEEKDAY, DEICTIC = "absolute", "month", "year", "year_rel", "weekday", "deictic"
+WITHIN, WEEK, WEEKEND, MONTH_REL, ANAPHORIC, SHIFT = "within", "week", "weekend", "month_rel", "anaphoric", "shift"
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """One date expression.
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One date expression and what its words say.
 
-    kind       what the words name (see the constants above)
-    month, day, year, day_end, month_end   for absolute dates and spans
-    part       "early" | "mid" | "late" | "earlier" | "later" | None
-    which      "last" | "next" | "this" | None, for weekdays, weeks, months
-    weekday    0 = Monday
-    offset     days from the reference day (SHIFT), from the anchor (TODAY, WITHIN)
-    clause     True when the words introduce a clause whose event is `offset`
-               from the reference ("a day after they met"): they date only
-               what follows them
-    future     the sentence speaks of this day as still to come
-    prep       the word before it ("since", "until", "by", "from", "on" ...)
+    offset     days from the anchor (deictic, within) or from the story's last day (anaphoric, shift)
+    which      "last" | "this" | "next" for weekdays, weeks, weekends, months and years
+    part       "early" | "mid" | "late" | "earlier" | "later" | "about" | "within"
+    zone       the clock it is told in, when the words say: "JST", "ET", "local"
+    prep       the preposition before it ("since", "until", "by", "on" ...)
     """
 
+    rule: str
+    kind: str
+    granularity: str
     text: str
     start: int
     end: int
-    kind: str
+    year: int | None = None
     month: int | None = None
     day: int | None = None
-    year: int | None = None
-    day_end: int | None = None
     month_end: int | None = None
-    part: str | None = None
-    which: str | None = None
+    day_end: int | None = None
     weekday: int | None = None
+    weekday_end: int | None = None
+    which: str | None = None
+    part: str | None = None
     offset: int = 0
-    clause: bool = False
-    future: bool = False
+    year_shift: int | None = None
+    tod: str | None = None
+    zone: str | None = None
     prep: str | None = None
-    year_shift: int | None = None   # "last year" (-1), "this year" (0), "next year" (1) after a month
-
-    @property
-    def precise(self) -> bool:
-        """Names one day, not a span or a vague stretch."""
-        return self.kind in (ABSOLUTE, WEEKDAY, TODAY, SHIFT) and self.day_end is None and self.part != "range"
 
 
-@cache
-def _words() -> dict[str, dict[str, int]]:
-    language = lexicon.load("language")
-    return {key: language[key] for key in ("months", "weekdays", "numbers", "ordinals")}
-
-
-def _alternation(names) -> str:
-    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    granularity: str
+    pattern: re.Pattern[str]
+    covers: str
+    examples: tuple[str, ...]
+    negatives: tuple[str, ...]
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    words = _words()
-    full = [m.capitalize() for m in words["months"] if m.capitalize() in calendar.month_name]
-    short = [m.capitalize() for m in words["months"] if m.capitalize() not in full]
-    month = rf"(?P<month>{_alternation(full)}|(?:{_alternation(short)})\.?)"
-    month2 = month.replace("?P<month>", "?P<month2>")
-    weekday = rf"(?P<weekday>{_alternation(w.capitalize() for w in words['weekdays'])})"
-    number = rf"(?P<n>\d+|{_alternation(words['numbers'])})"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%])"
-    year = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-    part = r"(?P<part>early|mid|late|the end of|end|the beginning of|the start of|the middle of)"
-    time_of_day = r"(?:\s+(?:morning|afternoon|evening|night|local time))?"
-    i = re.IGNORECASE
-    return [
-        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
-        ("range", re.compile(rf"\b(?:from\s+)?{month}\s+{day}\s*(?:-|–|to|through|and)\s*(?:{month2}\s+)?(?P<day_end>[0-3]?\d)(?:st|nd|rd|th)?\b{year}")),
-        ("absolute", re.compile(rf"\b{month}\s+{day}\b{year}")),
-        ("absolute_dm", re.compile(rf"\b{day}\s+{month}\b{year}")),
-        ("month", re.compile(rf"(?i:\b(?:{part}[- ]+(?:of\s+)?)){month}(?![a-z])(?!\.?\s+\d){year}")),
-        ("month", re.compile(rf"(?i:\b(?P<prep>in|since|until|by|from|through|of|before|after|during|last|this|next)\s+){month}(?![a-z])(?!\.?\s+\d){year}")),
-        ("weekday_range", re.compile(rf"(?i:\b(?:from|on)\s+){weekday}\s+(?i:to|through|until|till|and)\s+(?P<weekday_end>{_alternation(w.capitalize() for w in words['weekdays'])})\b")),
-        ("weekday", re.compile(rf"(?i:\b(?P<which>last|next|this|this coming|coming|past|late|early)\s+)?{weekday}\b{time_of_day}")),
-        ("shift_clause", re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)|the\s+(?P<unit2>day|week))\s+(?P<rel>after|before)\b(?!\s*[,.;])", i)),
-        ("shift", re.compile(rf"\b{number}\s+(?P<unit>days?|weeks?|months?)\s+(?P<rel>earlier|later|before|after|ago|prior)\b", i)),
-        ("shift_word", re.compile(r"\b(?:the\s+(?P<rel>previous|next|following|same|prior)\s+(?P<unit>day|week|month)|on\s+that\s+day|(?:earlier|later)\s+(?:that|the same)\s+day|(?:earlier|later)\s+in\s+the\s+day|that\s+(?:morning|afternoon|evening|night|day)|the\s+day\s+(?P<rel2>before|after)\b(?=\s*[,.;]))", i)),
-        ("today", re.compile(r"\b(?:(?:earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b", i)),
-        ("week", re.compile(r"\b(?:(?P<part>earlier|later|early|late|the end of|end of)\s+)?(?P<which>this|last|next|the past|the coming|the previous|the following)\s+week(?:end)?\b", i)),
-        ("month_rel", re.compile(r"\b(?:(?P<part>earlier|later|early|late|mid-?|the end of|end of|the beginning of)\s*)?(?P<which>this|last|next|the previous|the following)\s+month\b|\bwithin\s+the\s+month\b|\b(?P<part2>end|the end)\s+of\s+the\s+month\b", i)),
-        ("within", re.compile(rf"\b(?P<prep>in|within)\s+(?:about\s+|around\s+|roughly\s+|some\s+|the\s+next\s+|another\s+)?{number}\s+(?P<unit>days?|weeks?)\b", i)),
-    ]
+def _language() -> dict:
+    return lexicon.load("language")
 
 
-FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|is to|are to|going to|expected to|scheduled|set to|due to|plans? to|planning to|coming|approaching|looming|due|"
-    r"aims? to|hopes? to|intends? to|slated|upcoming|opens|opening|starts|starting|begins|beginning|runs until|kicks off|"
-    r"would take effect|will take effect|to take effect|would apply|to be held|to hold|to meet|to visit)\b",
-    re.IGNORECASE)
-PAST_MARKERS = re.compile(r"\b(?:said|told|was|were|had|met|held|spoke|since|ago|last)\b", re.IGNORECASE)
+@cache
+def _table() -> dict:
+    return lexicon.load("dates")
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every date expression in `text`, left to right, without overlaps.
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
-    A date in parentheses right after another date ("Wednesday afternoon
-    (Thursday morning Japan time)") renders the same moment elsewhere and is left out.
-    """
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pattern in _patterns():
-        for match in pattern.finditer(text):
-            candidates.append((match.start(), match.end(), name, match))
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    mentions: list[DateMention] = []
-    taken_until = -1
-    for start, end, name, match in candidates:
-        if start < taken_until:
+
+@cache
+def _placeholders() -> dict[str, str]:
+    language, table = _language(), _table()
+    months = [m.capitalize() for m in language["months"]]
+    full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
+    short = [m for m in months if m not in full]
+    filled = {
+        "month": rf"\b(?P<month>{_alternation(full)}|(?:{_alternation(short)})\b\.?)",
+        "weekday": rf"(?P<weekday>{_alternation(w.capitalize() for w in language['weekdays'])})",
+        "day": r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?",
+        "year": r"(?P<year>(?:19|20)\d{2})",
+        "num": rf"(?:\d+|{_alternation(language['numbers'])})",
+    }
+    filled.update(table["placeholders"])
+    return filled
+
+
+def _expand(pattern: str) -> str:
+    places = _placeholders()
+    return re.sub(r"\{([a-z_]+)\}", lambda m: places[m.group(1)], pattern)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    return tuple(Rule(r["name"], r["kind"], r["granularity"], re.compile(_expand(r["pattern"])), r["covers"],
+                      tuple(r.get("examples", ())), tuple(r.get("negatives", ())))
+                 for r in _table()["rule"])
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    """A sentence without any of these words or a digit holds no date: the rules are not tried."""
+    language, table = _language(), _table()
+    words = [*language["months"], *language["weekdays"], *table["cue_words"]]
+    return re.compile(rf"\d|\b(?:{_alternation(words)})\b", re.IGNORECASE)
+
+
+def find_timexes(text: str) -> list[Timex]:
+    """Every date expression in `text`, left to right, without overlaps (the longest wins)."""
+    if not _gate().search(text):
+        return []
+    found = []
+    for order, rule in enumerate(rules()):
+        for match in rule.pattern.finditer(text):
+            found.append((match.start(), -(match.end() - match.start()), order, rule, match))
+    found.sort(key=lambda f: f[:3])
+    timexes: list[Timex] = []
+    taken = -1
+    for start, _, _, rule, match in found:
+        if start < taken:
             continue
-        mention = _build(name, match, text)
-        if mention is None:
-            continue
-        mention = _with_context(_with_length(mention, text), text, mentions)
-        mentions.append(mention)
-        taken_until = end
-    return [m for i, m in enumerate(mentions) if not (i and _restates(mentions[i - 1], m, text))]
+        timex = _normalise(rule, match)
+        if timex is not None:
+            timexes.append(_with_context(timex, text))
+            taken = match.end()
+    return timexes
 
 
-def _restates(previous: DateMention, mention: DateMention, text: str) -> bool:
-    return bool(re.fullmatch(r"\s*\(\s*", text[previous.end:mention.start])) and ")" in text[mention.end:mention.end + 25]
+def read_with(rule: Rule, text: str) -> list[Timex]:
+    """What one rule alone reads in a text (for the rule's own examples)."""
+    return [t for m in rule.pattern.finditer(text) if (t := _normalise(rule, m)) is not None]
 
 
-def _number(word: str | None) -> int:
-    if word is None:
-        return 1
-    return int(word) if word.isdigit() else _words()["numbers"].get(word.lower(), 1)
+# ---------------------------------------------------------------- normalising
 
 
-def _month(word: str) -> int:
-    return _words()["months"][word.rstrip(".").lower()]
-
-
-def _unit_days(unit: str | None) -> int:
-    unit = (unit or "day").lower()
-    return 7 if unit.startswith("week") else 30 if unit.startswith("month") else 1
-
-
-def _build(name: str, m: re.Match[str], text: str) -> DateMention | None:
-    base = dict(text=m.group(0).strip(), start=m.start(), end=m.end())
-    groups = m.groupdict()
-    year = int(groups["year"]) if groups.get("year") else None
-    if name == "iso":
-        return DateMention(kind=ABSOLUTE, month=int(groups["m"]), day=int(groups["day"]), year=year, **base)
-    if name in ("absolute", "absolute_dm"):
-        day = int(groups["day"])
-        if not 1 <= day <= 31:
-            return None
-        return DateMention(kind=ABSOLUTE, month=_month(groups["month"]), day=day, year=year, **base)
-    if name == "range":
-        day, day_end = int(groups["day"]), int(groups["day_end"])
-        month_end = _month(groups["month2"]) if groups.get("month2") else None
-        if not (1 <= day <= 31 and 1 <= day_end <= 31) or (month_end is None and day_end <= day):
-            return None
-        return DateMention(kind=ABSOLUTE, month=_month(groups["month"]), day=day, day_end=day_end,
-                           month_end=month_end, year=year, **base)
-    if name == "month":
-        part = _part(groups.get("part"))
-        return DateMention(kind=MONTH, month=_month(groups["month"]), year=year, part=part,
-                           prep=(groups.get("prep") or "").lower() or None, **base)
-    if name == "weekday_range":
-        days = _words()["weekdays"]
-        first, last = days[groups["weekday"].lower()], days[groups["weekday_end"].lower()]
-        return DateMention(kind=WEEKDAY, weekday=first, offset=(last - first) % 7, part="range", **base)
-    if name == "weekday":
-        which = (groups.get("which") or "").lower() or None
-        if which in ("late", "early"):
-            which = None
-        which = {"this coming": "next", "coming": "next", "past": "last"}.get(which, which)
-        return DateMention(kind=WEEKDAY, weekday=_words()["weekdays"][groups["weekday"].lower()], which=which, **base)
-    if name == "shift_clause":
-        days = _number(groups.get("n")) * _unit_days(groups.get("unit") or groups.get("unit2"))
-        sign = -1 if groups["rel"].lower() == "after" else 1
-        return DateMention(kind=SHIFT, offset=sign * days, clause=True, **base)
-    if name == "shift":
-        days = _number(groups.get("n")) * _unit_days(groups.get("unit"))
-        rel = groups["rel"].lower()
-        if rel == "ago":
-            return DateMention(kind=TODAY, offset=-days, **base)
-        sign = -1 if rel in ("earlier", "before", "prior") else 1
-        return DateMention(kind=SHIFT, offset=sign * days, **base)
-    if name == "shift_word":
-        rel = (groups.get("rel") or groups.get("rel2") or "same").lower()
-        sign = {"previous": -1, "prior": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(rel, 0)
-        return DateMention(kind=SHIFT, offset=sign * _unit_days(groups.get("unit")), **base)
-    if name == "today":
-        word = groups["word"].lower()
-        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return DateMention(kind=TODAY, offset=offset, **base)
-    if name == "week":
-        which = groups["which"].lower().replace("the ", "")
-        which = {"past": "last", "coming": "next", "previous": "last", "following": "next"}.get(which, which)
-        return DateMention(kind=WEEK, which=which, part=_part(groups.get("part")), **base)
-    if name == "month_rel":
-        if groups.get("which"):
-            which = groups["which"].lower().replace("the ", "")
-            which = {"previous": "last", "following": "next"}.get(which, which)
-            return DateMention(kind=MONTH_REL, which=which, part=_part(groups.get("part")), **base)
-        part = "later" if "within" in m.group(0).lower() else "late"
-        return DateMention(kind=MONTH_REL, which="this", part=part, **base)
-    if name == "within":
-        days = _number(groups.get("n")) * _unit_days(groups.get("unit"))
-        if groups["prep"].lower() == "within":
-            return DateMention(kind=WITHIN, offset=days, part="within", **base)
-        return DateMention(kind=WITHIN, offset=days, **base)
-    return None
-
-
-def _part(word: str | None) -> str | None:
-    if not word:
+def _normalise(rule: Rule, m: re.Match[str]) -> Timex | None:
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    fields = dict(rule=rule.name, kind=rule.kind, granularity=rule.granularity, text=m.group(0).strip(),
+                  start=m.start(), end=m.end())
+    fields.update(_calendar(g))
+    fields.update(_relative(g, rule.kind))
+    if fields.get("day") is not None and not 1 <= fields["day"] <= 31:
         return None
-    word = word.lower().strip("- ")
-    if word in ("early", "the beginning of", "the start of"):
-        return "early"
-    if word in ("mid", "the middle of"):
-        return "mid"
-    if word in ("late", "the end of", "end", "end of"):
-        return "late"
-    return word  # "earlier" | "later"
+    if fields.get("day_end") is not None and (not 1 <= fields["day_end"] <= 31
+                                              or (fields.get("month_end") is None and fields["day_end"] <= fields["day"])):
+        return None
+    return Timex(**fields)
 
 
-LENGTH = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)-day\b[^.;]{0,80}\b(?:starts?|starting|begins?|beginning|opens?|opening|kicks? off|from)\s+(?:on\s+)?$", re.IGNORECASE)
-APPROXIMATE = re.compile(r"\b(?:about|around|roughly|some|approximately)\s", re.IGNORECASE)
+def _calendar(g: dict[str, str]) -> dict:
+    words = _language()
+    fields: dict = {}
+    if "year" in g:
+        fields["year"] = int(g["year"])
+    if "month" in g:
+        fields["month"] = words["months"][g["month"].rstrip(".").lower()]
+    if "month_num" in g:
+        fields["month"] = int(g["month_num"])
+    if "month_end" in g:
+        fields["month_end"] = words["months"][g["month_end"].rstrip(".").lower()]
+    if "day" in g:
+        fields["day"] = int(g["day"])
+    if "day_end" in g:
+        fields["day_end"] = int(g["day_end"])
+    if "ordinal" in g:
+        fields["day"] = _ordinal(g["ordinal"])
+    if "weekday" in g:
+        fields["weekday"] = words["weekdays"][g["weekday"].lower()]
+    if "weekday_end" in g:
+        fields["weekday_end"] = words["weekdays"][g["weekday_end"].lower()]
+    if "year_word" in g:
+        fields["year_shift"] = {"last": -1, "this": 0, "next": 1}[g["year_word"].lower()]
+    return fields
 
 
-def _with_length(mention: DateMention, text: str) -> DateMention:
-    """Stretch a day to the span the sentence gives it: "the three-day summit, which starts on June 15";
-    and an approximate distance ("in about 10 days") to a few days either side."""
-    if mention.kind == ABSOLUTE and mention.day_end is None and (found := LENGTH.search(text[: mention.start])):
-        days = _number(found.group("n"))
-        if days > 1 and mention.day + days - 1 <= 31:
-            return DateMention(**{**mention.__dict__, "day_end": mention.day + days - 1})
-    if mention.kind == WITHIN and mention.part is None and APPROXIMATE.search(mention.text):
-        return DateMention(**{**mention.__dict__, "part": "about"})
-    return mention
+def _ordinal(word: str) -> int:
+    ordinals = _language()["ordinals"]
+    if word in ordinals:
+        return ordinals[word]
+    tens, _, unit = word.partition("-")
+    return {"twenty": 20, "thirty": 30}.get(tens, 0) + ordinals.get(unit, 0)
 
 
-YEAR_WORD = re.compile(r"\s*,?\s*(?P<which>last|this|next)\s+year\b", re.IGNORECASE)
-YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+def _relative(g: dict[str, str], kind: str) -> dict:
+    words = _table()["words"]
+    fields: dict = {}
+    if "which" in g:
+        fields["which"] = words["which"].get(_squash(g["which"]))
+    if "part" in g:
+        fields["part"] = words["part"].get(_squash(g["part"]).rstrip(" -"), words["part"].get(_squash(g["part"])))
+    if "tod" in g:
+        fields["tod"] = g["tod"].lower()
+    if "zone" in g:
+        fields["zone"] = words["zone"].get(_squash(g["zone"]))
+    if "word" in g:
+        fields["offset"] = words["deictic"][_squash(g["word"])]
+    if "n" in g or "rel" in g:
+        fields["offset"] = _distance(g, words, 1 if kind == WITHIN else 0)
+    if kind == SHIFT:
+        fields["offset"] = -fields.get("offset", 0)  # "a day after they met": their meeting is a day before
+    if kind == WITHIN:
+        fields["part"] = "within" if g.get("prep", "").lower() == "within" else ("about" if g.get("about") else None)
+    return fields
 
 
-def _with_context(mention: DateMention, text: str, before: list[DateMention]) -> DateMention:
-    """Add the preposition before the mention, a year named after it ("in July last year"),
-    and whether it speaks of the future."""
-    head = text[: mention.start]
-    if mention.kind in (ABSOLUTE, MONTH) and mention.year is None and (said := YEAR_WORD.match(text, mention.end)):
-        mention = DateMention(**{**mention.__dict__, "year_shift": YEAR_SHIFT[said.group("which").lower()],
-                                 "end": said.end(), "text": text[mention.start:said.end()].strip()})
-    prep = mention.prep
-    if prep is None and (found := re.search(r"\b(since|until|till|by|from|on|in|before|after|through|as of|effective)\s+(?:the\s+)?$", head, re.IGNORECASE)):
-        prep = found.group(1).lower()
-    previous_end = before[-1].end if before else 0
-    window = text[max(previous_end, mention.start - 90): mention.start]
-    future = bool(FUTURE_MARKERS.search(window)) and not re.search(r"\b(?:said|told)\b", window[window.rfind(",") + 1:] if "," in window else "")
-    if not future and before and before[-1].future and not PAST_MARKERS.search(text[previous_end: mention.start]):
-        future = True
-    if mention.which == "next" or mention.kind == WITHIN:
-        future = True
-    if prep == "since" or mention.which == "last":
-        future = False
-    return DateMention(**{**mention.__dict__, "prep": prep, "future": future})
+def _distance(g: dict[str, str], words: dict, sign: int) -> int:
+    """Days from the reference: a count, a unit ("weeks" = 7 days) and a direction ("earlier" = back)."""
+    n = g.get("n", "a").lower()
+    count = 1 if n == "the" else int(n) if n.isdigit() else _language()["numbers"].get(n, 1)
+    unit = words["unit"].get(g.get("unit", "day").lower(), 1)
+    if "rel" in g:
+        sign = words["rel"].get(g["rel"].lower(), 0)
+    return sign * count * unit
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+PREPOSITION = re.compile(r"\b(since|until|till|by|from|on|in|at|before|after|through|as of|effective|starting|beginning|"
+                         r"during|of|ahead of|as early as|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+ZONE_AFTER = re.compile(r"\s*\(?\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*)?(local time|Japan time|Tokyo time|Washington time|"
+                        r"U\.S\. time|JST|EDT|EST|ET)\b\)?")
+
+
+def _with_context(timex: Timex, text: str) -> Timex:
+    """The preposition before a date and a time zone told right after it ("Monday (Japan time)")."""
+    changes: dict = {}
+    found = PREPOSITION.search(text[max(0, timex.start - 25):timex.start])
+    if found:
+        changes["prep"] = found.group(1).lower()
+    if timex.zone is None and (zone := ZONE_AFTER.match(text, timex.end)):
+        changes["zone"] = _table()["words"]["zone"].get(_squash(zone.group(1)))
+    return replace(timex, **changes) if changes else timex

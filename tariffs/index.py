@@ -47,7 +47,7 @@ def index_file(folder: Path) -> Path:
 def extractor_version() -> str:
     """Changes whenever the extractor's code or knowledge does, so stale results are never reused."""
     digest = hashlib.sha1()
-    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.glob("lexicon/*.toml")]):
+    for path in sorted([*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.toml")]):
         digest.update(str(path.relative_to(PACKAGE)).encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

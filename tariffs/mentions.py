@@ -1,50 +1,308 @@
-"""Find-mentions stage: the dates, officials, rates and quotes of each sentence."""
+"""Mentions stage: what each sentence names, on top of its words and clauses.
+
+For every sentence: its tokens, its clauses, its quotations, every lexicon
+phrase (one scan), the people and institutions it names (resolved to
+canonical names through `refer.Discourse`), its date expressions, percentages
+and durations. Everything later stages need to read events from one sentence
+is here; nothing here decides what an event is.
+"""
 from __future__ import annotations
 
-from collections import deque
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DateMention, find_dates
-from .officials import Mention, find_mentions
-from .quotes import Quote, find_quotes, outside_quotes
+from .clauses import QUOTE, Clause, split_clauses, words as grammar
+from .dates import Timex, find_timexes
+from .officials import INSTITUTION, PERSON, UNNAMED, directory
+from .quotes import Quote, find_quotes
 from .rates import RateMention, find_rates
+from .refer import Discourse
+from .scan import scan
 from .split import Sentence
+from .tokens import Hit, Token, tokenize
+
+PEOPLE_CATEGORIES = ("person", "role", "group", "role_noun", "institution", "anaphor", "unnamed")
+# On equal spans, the more specific reading of a phrase wins.
+PRIORITY = {c: n for n, c in enumerate(PEOPLE_CATEGORIES)}
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "it", "its"})
+# Words before a role phrase that say whose role it is ("Japan's top negotiator", "U.S. Commerce Secretary").
+QUALIFIER_SKIP = frozenset({"top", "chief", "lead", "special", "new", "former", "then", "own", "senior", "'s", "the"})
 
 
-# How many names back a role phrase or "the ministry" may point: a few paragraphs.
-RECENT_NAMES = 40
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """People or an institution named by a span of tokens [first, last)."""
+
+    kind: str                 # person | institution | unnamed
+    names: tuple[str, ...]    # canonical names (several for "the two leaders"); empty when unresolved
+    first: int
+    last: int
+    how: str                  # name | role | role_noun | group | pronoun | anaphor | unnamed | institution
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    minutes: int
+    first: int
+    last: int
 
 
 @dataclass(frozen=True)
 class Reading:
-    """A sentence with everything the extractor found in it.
-
-    `plain` is the sentence with quoted passages blanked out (same offsets), so
-    that triggers and speakers are looked for in the reporter's words only.
-    """
+    """One sentence and everything named in it."""
 
     sentence: Sentence
-    plain: str
-    dates: tuple[DateMention, ...]
-    people: tuple[Mention, ...]
-    rates: tuple[RateMention, ...]
+    tokens: list[Token]
+    clauses: list[Clause]
     quotes: tuple[Quote, ...]
+    quoted: frozenset[int]
+    hits: tuple[Hit, ...]
+    people: tuple[Mention, ...]
+    timexes: tuple[Timex, ...]
+    timex_tokens: tuple[tuple[int, int], ...]
+    rates: tuple[RateMention, ...]
+    rate_tokens: tuple[tuple[int, int], ...]
+    durations: tuple[Duration, ...]
 
     @property
     def text(self) -> str:
         return self.sentence.text
 
+    def clause_of(self, i: int) -> Clause:
+        """The innermost clause a token belongs to."""
+        best = self.clauses[0]
+        for clause in self.clauses:
+            if clause.owns(i):
+                best = clause
+        return best
 
-def read_mentions(sentences: list[Sentence], on: date | None) -> list[Reading]:
-    """Readings of an article's sentences in order; role phrases resolve against names seen earlier."""
-    readings = []
-    recent: deque[str] = deque(maxlen=RECENT_NAMES)
-    for sentence in sentences:
-        quotes = find_quotes(sentence.text)
-        plain = outside_quotes(sentence.text, quotes)
-        people = find_mentions(plain, on, tuple(recent))
-        recent.extend(m.name for m in people if m.name)
-        readings.append(Reading(sentence, plain, tuple(find_dates(plain)), tuple(people),
-                                tuple(find_rates(sentence.text)), tuple(quotes)))
-    return readings
+    def hits_of(self, category: str) -> list[Hit]:
+        return [h for h in self.hits if h.category == category]
+
+    @property
+    def cue_tokens(self) -> frozenset[int]:
+        """Tokens inside modality cues ("is set to", "is expected to"): helpers of a verb, never its head."""
+        return frozenset(i for h in self.hits if h.category.startswith("cue:") for i in range(h.first, h.last))
+
+    def words(self, first: int, last: int) -> str:
+        return " ".join(t.key for t in self.tokens[first:last])
+
+
+def read_article(sentences: list[Sentence], day: date | None) -> list[Reading]:
+    """Readings of an article's sentences in order; pronouns and role nouns resolve against what came before."""
+    discourse = Discourse(day)
+    return [read_sentence(sentence, discourse) for sentence in sentences]
+
+
+def read_sentence(sentence: Sentence, discourse: Discourse) -> Reading:
+    text = sentence.text
+    tokens = tokenize(text)
+    quotes = tuple(find_quotes(text))
+    quoted = frozenset(t.i for t in tokens if any(q.start <= t.start < q.end for q in quotes))
+    clauses = split_clauses(text, tokens, quoted)
+    hits = tuple(h for h in scan(tokens) if h.first not in quoted)
+    timexes = tuple(t for t in find_timexes(text) if not _in_quote(t.start, quotes))
+    rates = tuple(find_rates(text))
+    people = tuple(_people(tokens, hits, clauses, discourse, text))
+    reading = Reading(sentence, tokens, clauses, quotes, quoted, hits, people, timexes,
+                      tuple(_token_span(tokens, t.start, t.end) for t in timexes), rates,
+                      tuple(_token_span(tokens, r.start, r.end) for r in rates), tuple(_durations(tokens, text)))
+    _remember(reading, discourse)
+    return reading
+
+
+def _in_quote(position: int, quotes) -> bool:
+    return any(q.start <= position < q.end for q in quotes)
+
+
+def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    first = next((t.i for t in tokens if t.end > start), len(tokens))
+    last = next((t.i for t in tokens if t.start >= end), len(tokens))
+    return first, max(last, first + 1)
+
+
+# ---------------------------------------------------------------- people
+
+
+def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discourse, text: str) -> list[Mention]:
+    """People and institutions, left to right, each resolved to canonical names."""
+    chosen = _choose([h for h in hits if h.category in PEOPLE_CATEGORIES] + _unnamed(tokens, text))
+    mentions: list[Mention] = []
+    for hit in chosen:
+        if hit.category == INSTITUTION and _is_place(tokens, hit):
+            continue
+        names = _resolve(hit, tokens, discourse, [n for m in mentions for n in m.names])
+        mention = Mention(_kind(hit.category, names), names, hit.first, hit.last, _how(hit.category))
+        mentions = _join(mentions, mention, tokens)
+    subject = _subject_here(mentions, clauses, tokens)
+    for token in tokens:
+        if token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions):
+            here = [n for m in mentions if m.last <= token.i for n in m.names if n in directory().people]
+            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None)
+            kind = INSTITUTION if token.key in ("it", "its") else PERSON
+            mentions.append(Mention(kind, names, token.i, token.i + 1, "pronoun"))
+    return sorted(mentions, key=lambda m: m.first)
+
+
+def _choose(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, longest first, the more specific category on a tie."""
+    ordered = sorted(hits, key=lambda h: (-(h.last - h.first), PRIORITY.get(h.category, 9), h.first))
+    taken: list[Hit] = []
+    for hit in ordered:
+        if all(hit.last <= t.first or t.last <= hit.first for t in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.first)
+
+
+def _unnamed(tokens: list[Token], text: str) -> list[Hit]:
+    shape = directory().unnamed_shape
+    if shape is None:
+        return []
+    found = []
+    for m in shape.finditer(text):
+        first, last = _token_span(tokens, m.start(), m.end())
+        found.append(Hit(first, last, UNNAMED, None, m.start(), m.end()))
+    return found
+
+
+def _is_place(tokens: list[Token], hit: Hit) -> bool:
+    """A capital named as a place ("in Washington", "to Tokyo"), not as a speaker."""
+    before = tokens[hit.first - 1].key if hit.first else ""
+    return tokens[hit.first].capitalized and before in ("in", "to", "from", "at", "for", "of", "visit", "visiting",
+                                                          "returning", "toward", "towards", "into", "across", "around")
+
+
+def _resolve(hit: Hit, tokens: list[Token], discourse: Discourse, here: list[str]) -> tuple[str, ...]:
+    category = hit.category
+    if category in (PERSON, INSTITUTION):
+        return (hit.value,)
+    if category == "role":
+        name = discourse.role(hit.value, _qualifier(tokens, hit.first), here)
+        return (name,) if name else ()
+    if category == "role_noun":
+        name = discourse.role_noun(hit.value, _qualifier(tokens, hit.first), here)
+        return (name,) if name else ()
+    if category == "group":
+        return discourse.group(hit.value)
+    if category == "anaphor":
+        name = discourse.anaphor(hit.value, here)
+        return (name,) if name else ()
+    return ()
+
+
+def _kind(category: str, names: tuple[str, ...]) -> str:
+    if category == UNNAMED or not names:
+        return {UNNAMED: UNNAMED, "anaphor": INSTITUTION, INSTITUTION: INSTITUTION}.get(category, PERSON)
+    return INSTITUTION if names[0] in directory().institutions else PERSON
+
+
+def _how(category: str) -> str:
+    return {"person": "name", "institution": "institution"}.get(category, category)
+
+
+COUNTRY_WORDS = {"japan": "JP", "japanese": "JP", "tokyo": "JP", "u.s.": "US", "us": "US", "american": "US",
+                 "washington": "US", "united": "US", "america": "US"}
+
+
+def _qualifier(tokens: list[Token], first: int) -> str | None:
+    """The country a role phrase is qualified by: "Japan's top negotiator", "the U.S. commerce secretary"."""
+    i = first - 1
+    while i >= 0 and tokens[i].key in QUALIFIER_SKIP:
+        i -= 1
+    if i >= 0 and tokens[i].key in COUNTRY_WORDS:
+        return COUNTRY_WORDS[tokens[i].key]
+    if i >= 1 and tokens[i].key == "states" and tokens[i - 1].key == "united":
+        return "US"
+    return None
+
+
+def _join(mentions: list[Mention], mention: Mention, tokens: list[Token]) -> list[Mention]:
+    """A title beside a name is one mention ("Commerce Secretary Howard Lutnick", "Japan's negotiator, Akazawa,")."""
+    if not mentions:
+        return [mention]
+    previous = mentions[-1]
+    between = [t.key for t in tokens[previous.last:mention.first]]
+    adjacent = not between or between == [","] or between == ["the"] or between == [",", "the"]
+    if adjacent and previous.kind == PERSON and mention.kind == PERSON and _one_referent(previous, mention):
+        names = mention.names if mention.how == "name" else previous.names if previous.how == "name" else mention.names or previous.names
+        return mentions[:-1] + [Mention(PERSON, names, previous.first, mention.last, "name" if "name" in (previous.how, mention.how) else mention.how)]
+    return mentions + [mention]
+
+
+def _one_referent(a: Mention, b: Mention) -> bool:
+    """A role and a name side by side name one person when they agree (or the role could not be resolved)."""
+    if "name" in (a.how, b.how) and a.how != b.how:
+        role, name = (a, b) if b.how == "name" else (b, a)
+        return not role.names or set(role.names) == set(name.names) or role.how in ("role", "role_noun")
+    return a.names == b.names and bool(a.names)
+
+
+def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[Token]) -> str | None:
+    """The person a sentence is about: the first person named before the first verb of its first clause
+    that has one (the main clause, or the clause after "REPORTER:" or a dateline)."""
+    from .clauses import COORDINATE, MAIN, is_verb
+    for clause in clauses:
+        if clause.kind not in (MAIN, COORDINATE) or (clause.kind == COORDINATE and clause.parent not in (0, None)):
+            continue
+        verbs = [i for i in clause.own() if is_verb(tokens[i])]
+        if not verbs:
+            continue
+        for mention in mentions:
+            if clause.owns(mention.first) and mention.first < verbs[0] and mention.kind == PERSON and mention.names:
+                return mention.names[0]
+        return None
+    return None
+
+
+def _remember(reading: Reading, discourse: Discourse) -> None:
+    people = [n for m in reading.people if m.how != "pronoun" for n in m.names]
+    subject = _subject_here(list(reading.people), reading.clauses, reading.tokens)
+    main = reading.clauses[0]
+    group = tuple(dict.fromkeys(n for m in reading.people if m.kind == PERSON and main.owns(m.first) for n in m.names))
+    discourse.note(people, subject, group)
+
+
+# ---------------------------------------------------------------- durations
+
+
+DURATION = re.compile(
+    r"\b(?:(?P<h>\d+|an|one|two|three|four|five)(?:\s+and\s+a\s+half)?[\s-]+hours?"
+    r"(?:\s+and\s+(?:(?P<hm>\d+|fifteen|thirty|forty-five|ten|twenty|five)[\s-]+minutes?|(?P<half>a\s+half)))?"
+    r"|(?P<m>\d+)[\s-]+minutes?|(?P<halfhour>half\s+an\s+hour)|(?P<word>forty-five|thirty|twenty|fifteen|ten)\s+minutes?)\b",
+    re.IGNORECASE)
+NUMBER_WORDS = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty-five": 45}
+# "a little over two hours" is a little over: the round figure is what reporters mean.
+
+
+def _durations(tokens: list[Token], text: str) -> list[Duration]:
+    found = []
+    for m in DURATION.finditer(text):
+        minutes = _minutes(m)
+        if minutes:
+            first, last = _token_span(tokens, m.start(), m.end())
+            found.append(Duration(minutes, first, last))
+    return found
+
+
+def _number(word: str | None) -> int:
+    if not word:
+        return 0
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 0)
+
+
+def _minutes(m: re.Match[str]) -> int:
+    if m.group("halfhour"):
+        return 30
+    if m.group("m"):
+        return int(m.group("m"))
+    if m.group("word"):
+        return _number(m.group("word"))
+    hours = _number(m.group("h")) * 60
+    if "and a half" in m.group(0).lower().split("hour")[0] or m.group("half"):
+        hours += 30
+    return hours + _number(m.group("hm"))
+
+
+__all__ = ["Reading", "Mention", "Duration", "read_article", "read_sentence", "grammar", "QUOTE"]

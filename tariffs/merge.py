@@ -1,227 +1,186 @@
 """Merge stage: one event per real-world fact, keeping every source sentence.
 
-Within an article, later sentences often retell an event ("Akazawa, who met
-Lutnick, said ...") or add to it ("The meeting lasted about 50 minutes");
-across articles, outlets report the same meeting or rate. Candidates are
-folded together when their keys agree; the merged event keeps the most
-precise date and every source.
+Within an article a later sentence often retells an event ("Akazawa, who met
+Lutnick, said ...") or refers back to it ("after the meeting", "the deal
+reached last week"); across articles outlets report the same meeting, rate
+or remark. Candidates whose keys agree are folded together; a reference back
+is another source of an event already told and never a new event, unless it
+is all the timeline has of that event and it carries a date of its own.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
-from .build import Found
-from .models import Meeting, Source, Statement, Tariff
+from .events import Candidate
 from .officials import country_of, institution_kind
-
-# Within one report, the status that says most about a rate wins.
-STATUS_PRIORITY = ("paused", "agreed", "threatened", "in_effect", "announced", "proposed", "ended")
-
-
-def merge_article(founds: list[Found]) -> list[Found]:
-    """Fold an article's candidates that tell one event twice."""
-    kept: list[Found] = []
-    by_type: dict[str, list[Found]] = {}
-    last_meeting: Found | None = None
-    for found in founds:
-        _add_source(found)
-        if found.detail:
-            if last_meeting is not None:
-                _fill_detail(last_meeting.event, found.event)
-                last_meeting.event.sources.extend(found.event.sources)
-            continue
-        recent = by_type.setdefault(found.event.type, [])
-        same = next((k for k in reversed(recent[-RETELLING_REACH:]) if _same(k, found, in_article=True)), None)
-        if same is None:
-            kept.append(found)
-            recent.append(found)
-        else:
-            _absorb(same, found)
-        if found.event.type == "meeting":
-            last_meeting = same or found
-    _share_rounds([k.event for k in kept if k.event.type == "meeting"])
-    return [k for k in kept if not _nameless_talks(k.event)]
-
-
-def _share_rounds(meetings: list[Meeting]) -> None:
-    """A round of talks spans a trip: meetings held within a few days of a numbered round,
-    by someone who took part in it, belong to that round."""
-    numbered: dict[str, list[Meeting]] = {}
-    for meeting in meetings:
-        if meeting.round and meeting.status == "held" and meeting.date:
-            for name in meeting.officials:
-                numbered.setdefault(name, []).append(meeting)
-    for meeting in meetings:
-        if meeting.round or meeting.status != "held" or not meeting.date:
-            continue
-        rounds = [o.round for name in meeting.officials for o in numbered.get(name, [])
-                  if abs((o.date - meeting.date).days) <= 3]
-        if rounds:
-            meeting.round = rounds[0]
-
-
-def _nameless_talks(event) -> bool:
-    """Talks said to have been held by nobody the article names: not a point on a who-met-whom timeline."""
-    return event.type == "meeting" and event.status == "held" and not event.officials
-
 
 # An article retells an event within a few paragraphs; candidates further back are not compared.
 RETELLING_REACH = 200
+# Meetings told only as a span longer than this are too vague to be folded into a day across articles.
+LONGEST_SPAN = 31
+PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "part_of_month": 3, "month": 4, "year": 5, None: 6}
+STATUS_RANK = {"held": 0, "cancelled": 1, "planned": 2, "proposed": 3, "": 4}
 
 
-def merge_corpus(founds: Iterable[Found]) -> list[Found]:
-    """Fold candidates from different articles that report one event.
+# ---------------------------------------------------------------- within an article
 
-    Candidates are only compared within buckets that every match must share
-    (a rate and sector, a speaker's words on a day, a day and a set of people
-    one side's is part of), so a large corpus does not cost a comparison of
-    every pair.
-    """
-    kept: list[Found] = []
-    buckets: dict[tuple, list[Found]] = {}
-    for found in founds:
-        register, lookup = _keys(found)
-        pool = {id(k): k for key in lookup for k in buckets.get(key, [])}.values()
-        matches = [k for k in pool if _same(k, found, in_article=False)]
-        if not matches:
-            kept.append(found)
-            for key in register:
-                buckets.setdefault(key, []).append(found)
+
+def merge_article(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold an article's candidates that tell one event twice; drop what cannot stand on the timeline."""
+    kept: list[Candidate] = []
+    references: list[Candidate] = []
+    for cand in candidates:
+        cand.sources = [(cand.article, cand.source)]
+        if not _standing(cand):
             continue
-        best = max(matches, key=lambda k: len(set(k.event.officials) & set(found.event.officials)))
-        _absorb(best, found)
-        for key in _keys(best)[0]:
-            bucket = buckets.setdefault(key, [])
-            if not any(k is best for k in bucket):
-                bucket.append(best)
+        if cand.reference:
+            references.append(cand)
+            continue
+        match = next((k for k in reversed(kept[-RETELLING_REACH:]) if _same(k, cand, True)), None)
+        if match is None:
+            kept.append(cand)
+        else:
+            absorb(match, cand)
+    for ref in references:
+        match = _best(kept, ref, True)
+        if match is not None:
+            absorb(match, ref)
+        elif ref.date is not None:
+            kept.append(ref)
+    _share_rounds([k for k in kept if k.type == "meeting"])
+    return [k for k in kept if _finished(k)]
+
+
+def _standing(cand: Candidate) -> bool:
+    """Whether a candidate can be an event at all once dated."""
+    if cand.type in ("deadline", "agreement"):
+        return cand.date is not None  # a deadline or a deal with no day is no point on a timeline
+    if cand.type == "statement" and cand.fields.get("background") and not cand.own_date:
+        return False
+    if cand.type == "meeting" and cand.fields.get("status") == "":
+        if cand.date is None:
+            return False
+        cand.fields["status"] = "planned" if cand.reported and cand.date > cand.reported else "held"
+    return True
+
+
+def _finished(cand: Candidate) -> bool:
+    """Talks with nobody named are no point on a who-met-whom timeline."""
+    return not (cand.type == "meeting" and len(cand.fields.get("people", [])) < 1)
+
+
+def _best(kept: list[Candidate], cand: Candidate, in_article: bool) -> Candidate | None:
+    matches = [k for k in kept if _same(k, cand, in_article)]
+    if not matches:
+        return None
+    return max(matches, key=lambda k: (_overlap(k, cand), k.own_date, -PRECISION_RANK[k.precision]))
+
+
+def _overlap(a: Candidate, b: Candidate) -> int:
+    return len(set(a.fields.get("people", [])) & set(b.fields.get("people", [])))
+
+
+def _share_rounds(meetings: list[Candidate]) -> None:
+    """A round of talks spans a trip: meetings held within a few days of a numbered round,
+    by someone who took part in it, belong to that round."""
+    numbered = [m for m in meetings if m.fields.get("round") and m.date and m.fields.get("status") == "held"]
+    for meeting in meetings:
+        if meeting.fields.get("round") or meeting.date is None or meeting.fields.get("status") != "held":
+            continue
+        for other in numbered:
+            if abs((other.date - meeting.date).days) <= 3 and set(other.fields["people"]) & set(meeting.fields["people"]):
+                meeting.fields["round"] = other.fields["round"]
+                break
+
+
+# ---------------------------------------------------------------- across articles
+
+
+def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Fold candidates from different articles that report one event, comparing only within buckets
+    every match must share (a rate, a speaker, a person, a type), so a large corpus stays cheap."""
+    kept: list[Candidate] = []
+    buckets: dict[tuple, list[Candidate]] = {}
+    for cand in candidates:
+        keys = _keys(cand)
+        pool = {id(k): k for key in keys for k in buckets.get(key, ())}.values()
+        match = _best(list(pool), cand, False)
+        if match is None:
+            kept.append(cand)
+            for key in keys:
+                buckets.setdefault(key, []).append(cand)
+        else:
+            absorb(match, cand)
+            for key in _keys(match):
+                bucket = buckets.setdefault(key, [])
+                if not any(k is match for k in bucket):
+                    bucket.append(match)
     return kept
 
 
-def _keys(found: Found) -> tuple[list[tuple], list[tuple]]:
-    """Where a candidate is filed, and where to look for the candidates it may match."""
-    event = found.event
-    if isinstance(event, Tariff):
-        keys = [("tariff", round(event.rate, 2), event.sector)]
-        return keys, keys
-    if isinstance(event, Statement):
-        if event.speaker is None or event.quote is None:
-            return [], []  # across articles only one speaker's same words on the same day are one statement
-        keys = [("statement", event.speaker, _day_key(event.date), event.quote)]
-        return keys, keys
-    if isinstance(event, Meeting):
-        people = frozenset(event.officials)
-        if not people:
-            return [], []
-        groups = _subsets(people)
-        days = _days(event)
-        register = [("within", d, g) for d in days for g in groups] + [("exactly", d, people) for d in days]
-        lookup = [("within", d, people) for d in days] + [("exactly", d, g) for d in days for g in groups]
-        return register, lookup
-    keys = [(event.type, day) for day in _days(event)]
-    return keys, keys
+def _keys(cand: Candidate) -> list[tuple]:
+    f = cand.fields
+    if cand.type == "tariff":
+        return [("tariff", round(f["rate"], 2), f["sector"], f["target"])]
+    if cand.type == "statement":
+        return [("statement", f.get("speaker"))] if f.get("speaker") else []
+    if cand.type == "meeting":
+        return [("meeting", name) for name in f.get("people", [])]
+    return [(cand.type,)]
 
 
-def _subsets(people: frozenset[str]) -> list[frozenset[str]]:
-    """Every non-empty part of a small set of people (large sets only by single names)."""
-    from itertools import combinations
-
-    names = sorted(people)
-    if len(names) > 5:
-        return [frozenset([n]) for n in names] + [people]
-    return [frozenset(c) for size in range(1, len(names) + 1) for c in combinations(names, size)]
+# ---------------------------------------------------------------- are two candidates one event?
 
 
-def _day_key(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _days(event) -> list[date | None]:
-    """The days an event's date or span covers (a match must share one)."""
-    if event.date is None:
-        return [None]
-    end = event.date_end or event.date
-    if (end - event.date).days > 62:
-        return [None]
-    return [event.date + timedelta(days=n) for n in range((end - event.date).days + 1)]
-
-
-def _add_source(found: Found) -> None:
-    source = Source(article=found.reading.sentence.article, text=found.reading.sentence.text)
-    if source not in found.event.sources:
-        found.event.sources.append(source)
-
-
-# ---------------------------------------------------------------- keys
-
-
-def _dates_overlap(a: Found, b: Found, wildcard_weak: bool = True) -> bool:
-    ea, eb = a.event, b.event
-    if wildcard_weak and (a.strength == 0 or b.strength == 0):
-        return True
-    if ea.date is None or eb.date is None:
-        return ea.date is None and eb.date is None
-    return ea.date <= (eb.date_end or eb.date) and eb.date <= (ea.date_end or ea.date)
-
-
-def _same(a: Found, b: Found, in_article: bool) -> bool:
-    """Whether two candidates tell one fact; within one article weak dates and nameless plans fold in more easily."""
-    if a.event.type != b.event.type:
+def _same(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    if a.type != b.type:
         return False
-    kind = a.event.type
-    if kind == "meeting":
+    if a.type == "meeting":
         return _same_meeting(a, b, in_article)
-    if kind == "tariff":
-        return _same_tariff(a.event, b.event)
-    if kind == "statement":
-        if in_article:
-            return _same_occasion(a, b)
-        return (a.event.speaker is not None and a.event.speaker == b.event.speaker and a.event.date == b.event.date
-                and a.event.quote is not None and a.event.quote == b.event.quote)
-    if kind == "deadline":
-        return a.event.date is not None and _dates_overlap(a, b, wildcard_weak=in_article)
-    return _dates_overlap(a, b, wildcard_weak=in_article) and a.event.status == b.event.status
+    if a.type == "tariff":
+        fa, fb = a.fields, b.fields
+        return abs(fa["rate"] - fb["rate"]) < 0.01 and fa["sector"] == fb["sector"] and fa["target"] == fb["target"]
+    if a.type == "statement":
+        return _same_statement(a, b, in_article)
+    if a.type == "agreement":
+        return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
+                and _dates_meet(a, b, in_article))
+    return a.date is not None and a.date == b.date
 
 
-def _same_meeting(a: Found, b: Found, in_article: bool) -> bool:
-    ea, eb = a.event, b.event
-    if in_article and _plan_of_held(ea, eb):
-        return True
-    if ea.status != eb.status and {ea.status, eb.status} != {"planned", "proposed"}:
+def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    fa, fb = a.fields, b.fields
+    if a.group is not None and a.group == b.group:
         return False
-    if a.extra.get("mode_known") and b.extra.get("mode_known") and ea.mode != eb.mode:
+    if not _statuses_meet(fa["status"], fb["status"], in_article):
         return False
-    if ea.duration_minutes and eb.duration_minutes and ea.duration_minutes != eb.duration_minutes:
+    if fa.get("mode_explicit") and fb.get("mode_explicit") and fa["mode"] != fb["mode"]:
         return False
-    if not _dates_overlap(a, b, wildcard_weak=in_article):
+    if fa.get("duration") and fb.get("duration") and fa["duration"] != fb["duration"]:
         return False
-    pa, pb = set(ea.officials), set(eb.officials)
-    if not pa or not pb:
-        return in_article and ea.status != "held"
+    if not _dates_meet(a, b, in_article):
+        return False
+    pa, pb = set(fa.get("people", [])), set(fb.get("people", []))
     small, large = sorted((pa, pb), key=len)
-    return small <= large
+    return bool(small) and small <= large and (len(small) >= 2 or in_article or len(large) == 1)
 
 
-def _plan_of_held(a: Meeting, b: Meeting) -> bool:
-    """A plan for talks told beside the talks themselves, on the same day with the same people, is those talks."""
-    held, plan = (a, b) if a.status == "held" else (b, a)
-    if held.status != "held" or plan.status not in ("planned", "proposed") or not held.date or not plan.date or plan.date_end:
+def _statuses_meet(x: str, y: str, in_article: bool) -> bool:
+    if x == y or {x, y} == {"planned", "proposed"}:
+        return True
+    return "held" in (x, y) and {x, y} & {"planned", "proposed"} != set() and not in_article
+
+
+def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    sa, sb = a.fields.get("speaker"), b.fields.get("speaker")
+    if sa is None or sb is None:
         return False
-    return plan.date == held.date and bool(set(plan.officials) & set(held.officials))
-
-
-def _same_occasion(a: Found, b: Found) -> bool:
-    """One speaker's remarks on one occasion: same speaker and day, no sign of a new occasion.
-
-    A government and one of its own ministries speaking on the same day in one
-    article ("Tokyo said", "its foreign ministry said") are one statement.
-    """
-    if a.event.speaker is None or b.event.speaker is None or b.new_occasion:
+    if sa != sb and not (in_article and _government_and_ministry(sa, sb)):
         return False
-    if a.event.speaker != b.event.speaker and not _government_and_ministry(a.event.speaker, b.event.speaker):
-        return False
-    return b.rule == "speaker" or _dates_overlap(a, b, wildcard_weak=False)
+    if in_article:
+        return not b.fields.get("new_occasion") and _dates_meet(a, b, True)
+    return a.date is not None and b.date is not None and a.date == b.date
 
 
 def _government_and_ministry(x: str, y: str) -> bool:
@@ -229,150 +188,91 @@ def _government_and_ministry(x: str, y: str) -> bool:
     return country_of(x) is not None and country_of(x) == country_of(y) and kinds == {"government", "ministry"}
 
 
-def _same_tariff(a: Tariff, b: Tariff) -> bool:
-    targets = {a.target, b.target}
-    return (abs(a.rate - b.rate) < 0.01 and a.sector == b.sector and a.imposer == b.imposer
-            and (len(targets) == 1 or targets == {"*", "JP"}))
+def _dates_meet(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """Both dated with overlapping spans; within one article an undated telling may join a dated one."""
+    if a.date is None or b.date is None:
+        return in_article
+    if not in_article and (_length(a) > LONGEST_SPAN or _length(b) > LONGEST_SPAN):
+        return False
+    return a.date <= (b.date_end or b.date) and b.date <= (a.date_end or a.date)
+
+
+def _length(c: Candidate) -> int:
+    return ((c.date_end or c.date) - c.date).days if c.date else 0
 
 
 # ---------------------------------------------------------------- folding
 
 
-def _absorb(into: Found, other: Found) -> None:
-    keep, add = into.event, other.event
-    if "source_keys" not in into.extra:
-        into.extra["source_keys"] = {(s.article, s.text) for s in keep.sources}
-    known = into.extra["source_keys"]
-    for source in add.sources:
-        if (source.article, source.text) not in known:
-            known.add((source.article, source.text))
-            keep.sources.append(source)
-    if other.strength > into.strength or (other.strength == into.strength and _narrower(add, keep)):
-        keep.date, keep.date_end, keep.date_text = add.date, add.date_end, add.date_text
-        into.strength = other.strength
-    if isinstance(keep, Meeting):
-        _absorb_meeting(into, other)
-    elif isinstance(keep, Tariff):
-        _absorb_tariff(into, other)
-    elif isinstance(keep, Statement):
-        keep.quote = keep.quote or add.quote
-        if institution_kind(keep.speaker or "") == "government" and institution_kind(add.speaker or "") == "ministry":
-            keep.speaker = add.speaker
+def absorb(into: Candidate, other: Candidate) -> None:
+    """Fold `other` into `into`: every source, the most telling date, and the details only one of them has."""
+    known = set(into.sources)
+    into.sources.extend(s for s in other.sources if s not in known)
+    if _better_date(other, into):
+        into.date, into.date_end, into.date_text, into.precision = other.date, other.date_end, other.date_text, other.precision
+        into.own_date = other.own_date
+    into.reference = into.reference and other.reference
+    FOLDERS.get(into.type, _fold_nothing)(into.fields, other.fields)
 
 
-def _narrower(a, b) -> bool:
-    """Whether event a's date is more precise than b's."""
+def _better_date(a: Candidate, b: Candidate) -> bool:
+    """Whether a's date says more than b's: its own words over a borrowed day, then the narrower span."""
     if a.date is None:
         return False
     if b.date is None:
         return True
-    return _length(a) < _length(b)
+    if a.own_date != b.own_date:
+        return a.own_date
+    return PRECISION_RANK[a.precision] < PRECISION_RANK[b.precision] or \
+        (a.precision == b.precision and _length(a) < _length(b))
 
 
-def _length(event) -> int:
-    return ((event.date_end or event.date) - event.date).days
+def _fold_meeting(keep: dict, add: dict) -> None:
+    if STATUS_RANK.get(add["status"], 9) < STATUS_RANK.get(keep["status"], 9):
+        keep["status"] = add["status"]
+    if set(keep["people"]) <= set(add["people"]):
+        keep["people"] = list(dict.fromkeys(keep["people"] + add["people"]))
+    if add.get("mode_explicit") and not keep.get("mode_explicit"):
+        keep["mode"], keep["mode_explicit"] = add["mode"], True
+    for name in ("location", "round", "duration"):
+        keep[name] = keep.get(name) or add.get(name)
 
 
-def _absorb_meeting(into: Found, other: Found) -> None:
-    keep, add = into.event, other.event
-    if "held" in (keep.status, add.status):
-        keep.status = "held"
-    elif add.status == "planned":
-        keep.status = "planned"  # one report's firm plan outweighs another's tentative one
-    if len(keep.officials) < 2 or set(keep.officials) < set(add.officials):
-        keep.officials = list(dict.fromkeys(keep.officials + add.officials))
-    if not into.extra.get("mode_known") and other.extra.get("mode_known"):
-        keep.mode = add.mode
-        into.extra["mode_known"] = True
-    _fill_detail(keep, add)
+def _fold_statement(keep: dict, add: dict) -> None:
+    if add.get("quote") and (not keep.get("quote") or len(add["quote"]) > len(keep["quote"])):
+        keep["quote"] = add["quote"]
+    if institution_kind(keep.get("speaker")) == "government" and institution_kind(add.get("speaker")) == "ministry":
+        keep["speaker"] = add["speaker"]
 
 
-def _fill_detail(keep: Meeting, add: Meeting) -> None:
-    keep.location = keep.location or add.location
-    keep.round = keep.round or add.round
-    keep.duration_minutes = keep.duration_minutes or add.duration_minutes
+STATUS_WEIGHT = {"in_effect": 0, "announced": 1, "agreed": 2, "threatened": 3, "proposed": 4, "paused": 5, "ended": 6}
 
 
-def _absorb_tariff(into: Found, other: Found) -> None:
-    """The merged rate takes the status its latest report gives in words (a pause reported after the
-    announcement wins); a report that only names the rate says nothing about its status."""
-    keep, add = into.event, other.event
-    if other.extra.get("cued") and not into.extra.get("cued"):
-        keep.status, into.reported, into.extra["cued"] = add.status, other.reported, True
-    elif other.extra.get("cued") == into.extra.get("cued"):
-        if other.reported and into.reported and other.reported > into.reported:
-            keep.status, into.reported = add.status, other.reported
-        elif other.reported == into.reported:
-            keep.status = min(keep.status, add.status, key=STATUS_PRIORITY.index)
-    keep.measure = keep.measure or add.measure
-    keep.previous_rate = keep.previous_rate if keep.previous_rate is not None else add.previous_rate
-    if add.date and (keep.date is None or add.date < keep.date):
-        keep.date, keep.date_end, keep.date_text = add.date, add.date_end, add.date_text
-    if keep.target == "JP" and add.target == "*":
-        keep.target = "*"
+def _fold_tariff(keep: dict, add: dict) -> None:
+    keep["measure"] = keep.get("measure") or add.get("measure")
+    if keep.get("previous_rate") is None:
+        keep["previous_rate"] = add.get("previous_rate")
+    keep.setdefault("statuses", [keep["status"]]).append(add["status"])
 
 
-# ---------------------------------------------------------------- finishing
+def _fold_agreement(keep: dict, add: dict) -> None:
+    if keep["status"] != add["status"] and "reached" in (keep["status"], add["status"]):
+        keep["status"] = "reached"
+    if keep.get("kind") == "procedural" and add.get("kind") != "procedural":
+        keep["kind"] = add["kind"]
 
 
-def finish(found: Found) -> None:
-    """Fill the fields every event carries: countries, officials, summary and a stable id."""
-    event = found.event
-    if isinstance(event, Statement) and event.speaker and event.speaker not in event.officials and found.extra.get("kind") == "person":
-        event.officials = [event.speaker]
-    countries = {c for c in (country_of(n) for n in event.officials) if c}
-    if isinstance(event, Tariff):
-        countries |= {event.imposer, event.target} - {"*"}
-    if event.type == "agreement":
-        countries |= set(event.parties)
-    if isinstance(event, Statement) and event.speaker and (c := country_of(event.speaker)):
-        countries.add(c)
-    event.countries = sorted(countries)
-    event.summary = summarize(event)
-    event.id = event_id(event)
+def _fold_deadline(keep: dict, add: dict) -> None:
+    if keep.get("what") == "deadline":
+        keep["what"] = add.get("what", "deadline")
 
 
-def summarize(event) -> str:
-    """One line a person reads in the timeline."""
-    names = _listed(event.officials) or "officials"
-    if event.type == "meeting":
-        details = [f"round {event.round}" if event.round else "", f"{event.duration_minutes} min" if event.duration_minutes else ""]
-        extra = ", ".join(d for d in details if d)
-        place = f" in {event.location}" if event.location else ""
-        if event.status == "held":
-            how = {"phone": "spoke by phone", "video": "held a video call", "in_person": "held talks"}[event.mode]
-            line = f"{names} {how}{place}"
-        else:
-            kind = {"phone": "phone call", "video": "video call", "in_person": "talks"}[event.mode]
-            line = f"{event.status.capitalize()} {kind}{place}: {names}"
-        return line + (f" [{extra}]" if extra else "")
-    if event.type == "tariff":
-        target = "all trading partners" if event.target == "*" else event.target
-        sector = "all goods" if event.sector == "all" else event.sector
-        was = f", from {event.previous_rate:g}%" if event.previous_rate is not None else ""
-        return f"{event.imposer} tariff {event.rate:g}% on {sector} from {target} ({event.status.replace('_', ' ')}{was})"
-    if event.type == "statement":
-        who = event.speaker or "Unnamed source"
-        if event.quote:
-            return f"{who}: “{event.quote}”"
-        said = event.sources[0].text if event.sources else ""
-        return f"{who}, reported: {said[:140]}{'…' if len(said) > 140 else ''}"
-    if event.type == "agreement":
-        return f"{' and '.join(event.parties)} agreement {event.status}"
-    return f"Deadline: {event.what}"
+def _fold_nothing(keep: dict, add: dict) -> None:
+    return None
 
 
-def _listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
-
-
-def event_id(event) -> str:
-    """Stable for the same input: the type, the day and the first source sentence."""
-    first = event.sources[0] if event.sources else None
-    key = "|".join([event.type, str(event.date), first.article if first else "", first.text if first else "",
-                    str(getattr(event, "rate", "")), str(getattr(event, "sector", "")), ",".join(event.officials),
-                    str(getattr(event, "duration_minutes", "")), str(getattr(event, "speaker", ""))])
-    return event.type[0] + "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+FOLDERS = {"meeting": _fold_meeting, "statement": _fold_statement, "tariff": _fold_tariff,
+           "agreement": _fold_agreement, "deadline": _fold_deadline}
 
 
 def chronological(events: list) -> list:

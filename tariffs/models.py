@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "tariffs.timeline/1"
 
-PublishedFrom = Literal["manifest", "header", "inferred"]
+PublishedFrom = Literal["manifest", "html", "header", "inferred"]
+Precision = Literal["day", "weekend", "week", "part_of_month", "month", "year"]
 Sector = Literal["all", "autos", "steel", "aluminum", "semiconductors", "pharmaceuticals", "agriculture", "other"]
 
 
@@ -30,6 +31,7 @@ class _Event(BaseModel):
     date: Optional[dt.date] = None
     date_end: Optional[dt.date] = None
     date_text: Optional[str] = None
+    date_precision: Optional[Precision] = None
     summary: str = ""
     officials: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
@@ -66,6 +68,7 @@ class Agreement(_Event):
     type: Literal["agreement"] = "agreement"
     parties: list[str] = Field(default_factory=lambda: ["JP", "US"])
     status: Literal["reached", "expected"] = "reached"
+    kind: Literal["deal", "procedural", "memorandum", "order"] = "deal"
 
 
 class Deadline(_Event):

@@ -1,4 +1,4 @@
-"""The pipeline end to end: read → clean → split → find mentions → build → resolve → merge.
+"""The pipeline end to end: read → clean → split → clauses and mentions → events → resolve dates → merge.
 
 A user can import `build_timeline` and get the same typed document the CLI prints.
 """
@@ -8,14 +8,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Found, build_events
 from .clean import clean
-from .mentions import read_mentions
-from .merge import chronological, finish, merge_article, merge_corpus
+from .events import Candidate
+from .finish import to_event
+from .kinds import read_events
+from .mentions import read_article
+from .merge import chronological, merge_article, merge_corpus
 from .models import ArticleInfo, Timeline
 from .published import Dating, find_dating
 from .read import RawArticle, read_corpus
-from .resolve import resolve_dates
+from .resolve import Anchor, entry_anchors, govern
 from .split import split
 
 
@@ -24,7 +26,7 @@ class Extraction:
     """What one article yields: its facts and its candidate events."""
 
     info: ArticleInfo
-    found: list[Found]
+    found: list[Candidate]
 
 
 def extract_article(raw: RawArticle) -> Extraction:
@@ -35,15 +37,14 @@ def extract_article(raw: RawArticle) -> Extraction:
     info = ArticleInfo(id=raw.id, published=dating.published, published_from=dating.published_from,
                        title=article.title, source=entry.source if entry else None, url=entry.url if entry else None)
     sentences = split(raw.id, article.paragraphs)
-    on = dating.published
-    readings = read_mentions(sentences, on)
-    found = build_events(readings)
-    resolve_dates(readings, found, on)
-    kept = merge_article(found)
-    for candidate in kept:
-        # its sentence is in the sources and its day is resolved: what is left pickles small
-        candidate.reading, candidate.mention = None, None
-        candidate.extra.pop("mention", None)
+    readings = read_article(sentences, dating.published)
+    candidates = read_events(readings)
+    base = Anchor(dating.published, dating.zone, dating.hour) if dating.published else None
+    anchors = dict(enumerate(entry_anchors([s.text for s in sentences], base)))
+    govern(candidates, anchors, dating.published)
+    kept = merge_article(candidates)
+    for cand in kept:
+        cand.timex = None  # resolved: what is left pickles small
     return Extraction(info, kept)
 
 
@@ -71,9 +72,6 @@ def merge_extractions(extractions: list[Extraction]) -> Timeline:
     return Timeline(articles=[e.info for e in extractions], events=merge_candidates(f for e in extractions for f in e.found))
 
 
-def merge_candidates(candidates: Iterable[Found]) -> list:
+def merge_candidates(candidates: Iterable[Candidate]) -> list:
     """The timeline's events from candidates as they come (a stream is never held whole)."""
-    merged = merge_corpus(candidates)
-    for found in merged:
-        finish(found)
-    return chronological([f.event for f in merged])
+    return chronological([to_event(c) for c in merge_corpus(candidates)])

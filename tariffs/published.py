@@ -22,14 +22,48 @@ YEAR = re.compile(r"\b(20\d{2})\b")
 
 @dataclass(frozen=True)
 class Dating:
-    """When an article appeared and where that came from."""
+    """When an article appeared, where that came from, and on which clock it is told (when the page says)."""
 
     published: date | None
     published_from: str | None
+    zone: str | None = None
+    hour: int | None = None
 
 
 def find_dating(article: CleanArticle) -> Dating:
-    return Dating(*_published(article))
+    published, source = _published(article)
+    zone, hour = _clock(article)
+    return Dating(published, source, zone, hour)
+
+
+# A time with its zone in a header stamp ("Updated 11:47 PM EDT", "17:32 JST", "UPDATED 10:12 PM ET").
+CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)\b", re.IGNORECASE)
+# The clock of the place a dateline names.
+PLACES = {"JST": ("tokyo", "osaka", "japan", "nagoya", "kyoto"), "ET": ("washington", "new york", "kananaskis", "ottawa")}
+
+
+def _clock(article: CleanArticle) -> tuple[str | None, int | None]:
+    """The zone and hour of the article's own stamp, else the zone of its dateline's place."""
+    for line in (*article.header, *article.raw.text.splitlines()[:12]):
+        found = CLOCK.search(line)
+        if found:
+            return _zone(found.group("zone")), _hour(found)
+    place = (article.dateline or " ".join(article.header)).lower()
+    for zone, names in PLACES.items():
+        if any(name in place for name in names):
+            return zone, None
+    return None, None
+
+
+def _zone(word: str) -> str:
+    return "JST" if word.upper() == "JST" else "ET"
+
+
+def _hour(found: re.Match[str]) -> int:
+    hour = int(found.group("h")) % 12 if found.group("ampm") else int(found.group("h"))
+    if found.group("ampm") and found.group("ampm").lower().startswith("p"):
+        hour += 12
+    return hour % 24
 
 
 def _published(article: CleanArticle) -> tuple[date | None, str | None]:

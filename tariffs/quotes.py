@@ -1,28 +1,32 @@
-"""Find the words inside quotation marks, and what lies outside them."""
+"""Find the passages inside quotation marks: double quotes, curly or straight, and single quotes used as such."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-QUOTED = re.compile(r"[\"“](?P<text>[^\"“”]{2,}?)[\"”]")
+QUOTED = re.compile(
+    r"[\"“](?P<double>[^\"“”]{2,}?)[\"”]"
+    r"|(?<![\w’'])[‘'](?P<single>[^‘’'\n]*?(?:[’'](?=\w)[^‘’'\n]*?)*)[’'](?!\w)"
+)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
+    """The words quoted (trimmed of closing punctuation) and the span of the whole quotation, marks included."""
+
     text: str
     start: int
     end: int
 
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted passages (straight or curly double quotes), trimmed of their closing punctuation."""
-    return [Quote(m.group("text").strip().rstrip(",.;:").strip(), m.start(), m.end()) for m in QUOTED.finditer(text)]
-
-
-def outside_quotes(text: str, quotes: list[Quote]) -> str:
-    """The sentence with quoted passages blanked out, same length, so offsets still hold."""
-    chars = list(text)
-    for quote in quotes:
-        for i in range(quote.start, quote.end):
-            chars[i] = " "
-    return "".join(chars)
+    quotes = []
+    for m in QUOTED.finditer(text):
+        inner = (m.group("double") if m.group("double") is not None else m.group("single")).strip().rstrip(",.;:").strip()
+        if len(inner) >= 2:
+            quotes.append(Quote(inner, m.start(), m.end()))
+    return quotes

@@ -1,211 +1,378 @@
-"""Resolve stage: date mentions become days, counted from the article's anchor.
+"""Resolve stage: a date expression becomes days, against the right anchor.
 
-`resolve_mention` is one expression against an anchor (the reporting day) and
-a reference (the day the narrative is at, for "a day earlier"). `resolve_dates`
-walks an article's events in reading order and gives each event its day:
-the mention that governs it, or the day that governs it in the article when
-its sentence names none.
+The anchor is the day a text was written: an article's publication date, or a
+live-blog entry's own stamp, with the clock it was told in (Tokyo or U.S.
+Eastern time) when the page says. The reference is the day the story last
+told, for "a day earlier". The tense of the words a date belongs to picks the
+year of a year-less month and the direction of a bare weekday: "met on
+Friday" looks back, "will meet on Friday" looks ahead.
+
+Every resolved date keeps its precision: a day, a weekend, a week, part of a
+month, a month or a year.
 """
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import ABSOLUTE, MONTH, MONTH_REL, SHIFT, TODAY, WEEK, WEEKDAY, WITHIN, DateMention
+from .dates import (ABSOLUTE, ANAPHORIC, DEICTIC, MONTH, MONTH_REL, SHIFT, WEEK, WEEKDAY, WEEKEND, WITHIN, YEAR,
+                    YEAR_REL, Timex)
 
-Span = tuple[date, date | None]
+PAST, FUTURE = "past", "future"
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# Hours between the two clocks the negotiations are told in (Tokyo is 13 hours ahead of Washington in summer).
+JST_AHEAD_OF_ET = 13
 
 
-def resolve_mention(m: DateMention, anchor: date | None, reference: date | None = None) -> Span | None:
-    """The first and last day a mention names (last is None for one day), or None if unknown."""
-    if anchor is None and m.kind != ABSOLUTE:
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The day a text was written, and on which clock when known ("JST", "ET")."""
+
+    day: date
+    zone: str | None = None
+    hour: int | None = None
+
+    def seen_in(self, zone: str | None) -> date:
+        """The anchor's day on another clock: an evening in Washington is already tomorrow in Tokyo."""
+        if zone is None or self.zone is None or zone == self.zone or zone == "local":
+            return self.day
+        if self.zone == "ET" and zone == "JST":
+            return self.day + timedelta(days=1) if self.hour is None or self.hour + JST_AHEAD_OF_ET >= 24 else self.day
+        if self.zone == "JST" and zone == "ET":
+            return self.day - timedelta(days=1) if self.hour is not None and self.hour < JST_AHEAD_OF_ET else self.day
+        return self.day
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The first and last day an expression names (`end` None for one day), and how precisely."""
+
+    start: date
+    end: date | None
+    precision: str
+
+    @property
+    def last(self) -> date:
+        return self.end or self.start
+
+
+def resolve(timex: Timex, anchor: Anchor | None, tense: str | None = None, reference: date | None = None,
+            zone: str | None = None) -> Span | None:
+    """The days a date expression names, or None when nothing fixes them (no anchor, an impossible day)."""
+    if timex.kind == ABSOLUTE and timex.year is not None:
+        return _absolute(timex, timex.year)
+    if anchor is None:
         return None
-    if anchor is None and m.year is None:
-        return None
-    if m.kind == ABSOLUTE:
-        return _absolute(m, anchor)
-    if m.kind == MONTH:
-        year = m.year or (anchor.year + m.year_shift if m.year_shift is not None else _closest_year(m.month, 15, anchor))
-        return _month_part(year, m.month, m.part)
-    if m.kind == WEEKDAY:
-        day = _weekday(m, anchor)
-        return (day, day + timedelta(days=m.offset)) if m.part == "range" else (day, None)
-    if m.kind == SHIFT:
-        return (reference or anchor) + timedelta(days=m.offset), None
-    if m.kind == TODAY:
-        return anchor + timedelta(days=m.offset), None
-    if m.kind == WEEK:
-        return _week(m, anchor)
-    if m.kind == MONTH_REL:
-        return _month_rel(m, anchor)
-    if m.kind == WITHIN:
-        end = anchor + timedelta(days=m.offset)
-        if m.part == "about":
-            slack = timedelta(days=max(1, m.offset // 4))
-            return end - slack, end + slack
-        return (anchor, end) if m.part == "within" else (end, None)
-    return None
-
-
-def _absolute(m: DateMention, anchor: date | None) -> Span | None:
-    year = m.year or (anchor.year + m.year_shift if m.year_shift is not None else _closest_year(m.month, m.day, anchor))
+    today = anchor.seen_in(timex.zone or zone)
     try:
-        start = date(year, m.month, m.day)
-        if m.day_end is None:
-            return start, None
-        end_month = m.month_end or m.month
-        end_year = year + (1 if end_month < m.month else 0)
-        return start, date(end_year, end_month, m.day_end)
-    except ValueError:
+        return _RESOLVERS[timex.kind](timex, today, tense, reference)
+    except (ValueError, OverflowError):
         return None
 
 
-def _closest_year(month: int, day: int, anchor: date) -> int:
-    """The year that puts month/day nearest the anchor ("Feb. 7" read in June is this February)."""
-    def distance(year: int) -> int:
-        safe_day = min(day, calendar.monthrange(year, month)[1])
-        return abs((date(year, month, safe_day) - anchor).days)
-    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
+# ---------------------------------------------------------------- calendar dates
+
+
+def _absolute(timex: Timex, year: int) -> Span | None:
+    try:
+        start = date(year, timex.month, timex.day)
+        if timex.day_end is None:
+            return Span(start, None, "day")
+        month_end = timex.month_end or timex.month
+        end = date(year + (1 if month_end < timex.month else 0), month_end, timex.day_end)
+        return Span(start, end, "day")
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _calendar_day(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span | None:
+    if timex.year_shift is not None:
+        return _absolute(timex, today.year + timex.year_shift)
+    year = _year_for(timex.month, timex.day, today, tense)
+    return _absolute(timex, year)
+
+
+def _year_for(month: int, day: int, today: date, tense: str | None) -> int:
+    """The year a month/day falls in: behind the anchor for the past, ahead for the future, else the nearest."""
+    def on(year: int) -> date:
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+    if tense == PAST:
+        return today.year if on(today.year) <= today else today.year - 1
+    if tense == FUTURE:
+        return today.year if on(today.year) >= today else today.year + 1
+    return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs((on(y) - today).days))
+
+
+def _month(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span | None:
+    if timex.year is not None:
+        year = timex.year
+    elif timex.year_shift is not None:
+        year = today.year + timex.year_shift
+    else:
+        year = _month_year(timex.month, today, tense, timex.prep)
+    return _month_part(year, timex.month, timex.part)
+
+
+def _month_year(month: int, today: date, tense: str | None, prep: str | None) -> int:
+    """A year-less month: this year's if it has begun by the anchor and the words look back, else by tense."""
+    if prep in ("since", "last") or tense == PAST:
+        return today.year if month <= today.month else today.year - 1
+    if prep == "next" or tense == FUTURE:
+        return today.year if month >= today.month else today.year + 1
+    return _year_for(month, 15, today, None)
 
 
 def _month_part(year: int, month: int, part: str | None) -> Span:
     last = calendar.monthrange(year, month)[1]
-    first_day, last_day = PART_DAYS.get(part or "", (1, last))
-    return date(year, month, first_day), date(year, month, min(last_day, last))
+    if part in PART_DAYS:
+        first, final = PART_DAYS[part]
+        return Span(date(year, month, first), date(year, month, min(final, last)), "part_of_month")
+    return Span(date(year, month, 1), date(year, month, last), "month")
 
 
-def _weekday(m: DateMention, anchor: date) -> date:
-    monday = anchor - timedelta(days=anchor.weekday())
-    if m.which == "last":
-        return monday - timedelta(days=7) + timedelta(days=m.weekday)
-    if m.which == "next":
-        return monday + timedelta(days=7 + m.weekday)
-    if m.which == "this":
-        return monday + timedelta(days=m.weekday)
-    back = (anchor.weekday() - m.weekday) % 7
-    if m.future:
-        return anchor + timedelta(days=(m.weekday - anchor.weekday()) % 7)
-    return anchor - timedelta(days=back)
+def _year(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    return Span(date(timex.year, 1, 1), date(timex.year, 12, 31), "year")
 
 
-def _week(m: DateMention, anchor: date) -> Span:
-    monday = anchor - timedelta(days=anchor.weekday())
-    monday += timedelta(days={"last": -7, "next": 7}.get(m.which or "this", 0))
+def _year_rel(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    year = today.year + {"last": -1, "next": 1}.get(timex.which or "this", 0)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if timex.part == "earlier" and timex.which == "this":
+        end = today
+    elif timex.part == "later" and timex.which == "this":
+        start = today
+    return Span(start, end, "year")
+
+
+# ---------------------------------------------------------------- days counted from the anchor
+
+
+def _weekday(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    day = _weekday_day(timex, today, tense)
+    if timex.weekday_end is not None:
+        return Span(day, day + timedelta(days=(timex.weekday_end - timex.weekday) % 7), "day")
+    return Span(day, None, "day")
+
+
+def _weekday_day(timex: Timex, today: date, tense: str | None) -> date:
+    monday = today - timedelta(days=today.weekday())
+    if timex.which == "last":
+        back = (today.weekday() - timex.weekday) % 7 or 7
+        return today - timedelta(days=back)
+    if timex.which == "next":
+        ahead = (timex.weekday - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if timex.which == "this":
+        return monday + timedelta(days=timex.weekday)
+    back = (today.weekday() - timex.weekday) % 7
+    ahead = (timex.weekday - today.weekday()) % 7
+    if tense == PAST or (tense is None and back <= ahead):
+        return today - timedelta(days=back)
+    return today + timedelta(days=ahead)
+
+
+def _deictic(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    return Span(today + timedelta(days=timex.offset), None, "day")
+
+
+def _within(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    end = today + timedelta(days=timex.offset)
+    if timex.part == "within":
+        return Span(today, end, "day" if timex.offset <= 1 else "week")
+    if timex.part == "about":
+        slack = timedelta(days=max(1, timex.offset // 4))
+        return Span(end - slack, end + slack, "week")
+    return Span(end, None, "day")
+
+
+def _week(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    monday = today - timedelta(days=today.weekday()) + timedelta(days={"last": -7, "next": 7}.get(timex.which or "this", 0))
     sunday = monday + timedelta(days=6)
-    if m.part == "early":
-        return monday, monday + timedelta(days=2)
-    if m.part == "late":
-        return monday + timedelta(days=3), sunday
-    if m.part == "earlier" and m.which == "this":
-        return monday, anchor
-    if m.part == "later" and m.which == "this":
-        return anchor, sunday
-    return monday, sunday
+    if timex.part == "early":
+        return Span(monday, monday + timedelta(days=2), "week")
+    if timex.part == "late":
+        return Span(monday + timedelta(days=3), sunday, "week")
+    if timex.part == "earlier" and timex.which == "this":
+        return Span(monday, today, "week")
+    if timex.part == "later" and timex.which == "this":
+        return Span(today, sunday, "week")
+    return Span(monday, sunday, "week")
 
 
-def _month_rel(m: DateMention, anchor: date) -> Span:
-    year, month = anchor.year, anchor.month + {"last": -1, "next": 1}.get(m.which or "this", 0)
+def _weekend(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    saturday = today - timedelta(days=today.weekday()) + timedelta(days=5)
+    if timex.which == "last" or (timex.which is None and tense == PAST and today < saturday):
+        saturday -= timedelta(days=7)
+    elif timex.which == "next" and today.weekday() < 5:
+        saturday += timedelta(days=7)
+    return Span(saturday, saturday + timedelta(days=1), "weekend")
+
+
+def _month_rel(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
+    year, month = today.year, today.month + {"last": -1, "next": 1}.get(timex.which or "this", 0)
     if month == 0:
         year, month = year - 1, 12
     elif month == 13:
         year, month = year + 1, 1
-    if m.which == "this" and m.part == "earlier":
-        return date(year, month, 1), anchor
-    if m.which == "this" and m.part == "later":
-        return anchor, date(year, month, calendar.monthrange(year, month)[1])
-    return _month_part(year, month, m.part)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    this = (timex.which or "this") == "this"
+    if this and timex.part == "earlier":
+        return Span(date(year, month, 1), today, "part_of_month")
+    if this and timex.part == "later" or timex.which is None:  # "later this month", "within the month"
+        return Span(today, last, "part_of_month")
+    return _month_part(year, month, timex.part)
 
 
-def is_narrative(m: DateMention, span: Span | None, anchor: date | None) -> bool:
-    """Whether a resolved mention moves the story's 'now': a past day of the news, not a background date."""
-    if span is None or anchor is None or m.future or m.prep in ("since", "until", "by", "from", "before"):
-        return False
-    if m.kind not in (WEEKDAY, TODAY, ABSOLUTE) or span[1] is not None:
-        return False
-    return 0 <= (anchor - span[0]).days <= 10
+# ---------------------------------------------------------------- days counted from the story
 
 
-@dataclass(frozen=True)
-class Dated:
-    """The day an event got and the words it came from."""
-
-    start: date | None
-    end: date | None
-    text: str | None
-    explicit: bool
+def _anaphoric(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span | None:
+    if reference is None:
+        return None
+    return Span(reference + timedelta(days=timex.offset), None, "day")
 
 
-def resolve_dates(readings, founds, anchor: date | None) -> None:
-    """Give every candidate event of one article its day, in reading order.
+_RESOLVERS = {
+    ABSOLUTE: _calendar_day, MONTH: _month, YEAR: _year, YEAR_REL: _year_rel, WEEKDAY: _weekday, DEICTIC: _deictic,
+    WITHIN: _within, WEEK: _week, WEEKEND: _weekend, MONTH_REL: _month_rel, ANAPHORIC: _anaphoric, SHIFT: _anaphoric,
+}
 
-    A mention is resolved against the anchor, and a relative one ("a day
-    earlier") against the day the sentence or the story last named. An event
-    without a mention of its own takes, for a statement, the day its speaker
-    last spoke in the article, and otherwise the story's current day (the
-    last past day of news it named), or the anchor when it named none.
+
+# ---------------------------------------------------------------- which date governs an event
+
+
+# Prepositions that make a date the end of a stretch that starts at the anchor ("before the end of April").
+UNTIL = frozenset({"before", "by", "until", "till", "no later than"})
+# Prepositions that say the event began on the date and still holds ("since April 5").
+SINCE = frozenset({"since"})
+
+
+def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> None:
+    """Date every candidate of one article, in reading order: the one place that decides which date governs an event.
+
+    1. its own date expression (the words that belong to its trigger), resolved in its tense;
+    2. else words that date it by the story's last day ("then", "after the meeting");
+    3. else the event of the clause it hangs from ("..., meeting X at the White House");
+    4. else, for a statement, its speaker's last occasion in the article, or the day the story is told;
+    5. else nothing: the event stays undated; it never borrows a neighbour's day.
+
+    The story's last day (and its last stretch, for "then") moves only when an event is dated by words of its own.
     """
-    spans: dict[int, Span | None] = {}
-    story: dict[int, Story] = {}
-    narrative: tuple[date, str] | None = None
-    speech = {id(f.mention) for f in founds if f.event.type == "statement" and f.mention is not None}
-    claimed = {id(f.mention) for f in founds if f.event.type != "statement" and f.mention is not None}
-    for reading in readings:
-        previous: date | None = None
-        news: list[tuple[bool, tuple[date, str]]] = []
-        here: list[tuple[int, bool, tuple[date, str]]] = []
-        for mention in reading.dates:
-            reference = previous or (narrative[0] if narrative else None)
-            span = resolve_mention(mention, anchor, reference)
-            spans[id(mention)] = span
-            if span and not mention.clause and mention.precise:
-                previous = span[0]
-            if is_narrative(mention, span, anchor):
-                news.append((id(mention) in speech, (span[0], mention.text)))
-                here.append((mention.start, id(mention) in claimed, (span[0], mention.text)))
-        story[reading.sentence.index] = Story(narrative, tuple(here))
-        if news:
-            # the day events happened outranks the day they were told ("met on Saturday, officials said Sunday")
-            narrative = ([n for said, n in news if not said] or [n for _, n in news])[-1]
-    last_said: dict[str, Dated] = {}
-    for found in founds:
-        dated = _date_of(found, spans, story, last_said, anchor)
-        found.event.date, found.event.date_end, found.event.date_text = dated.start, dated.end, dated.text
-        found.strength = 2 if dated.explicit else (1 if dated.start and dated.text else 0)
-        found.reported = anchor
-        speaker = getattr(found.event, "speaker", None)
-        if found.event.type == "statement" and speaker and dated.start:
-            last_said[speaker] = dated
+    reference: date | None = None
+    story: Span | None = None
+    reports: dict[int, Span] = {}
+    occasions: dict[str, tuple[Span, str | None]] = {}
+    dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = {}
+    for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
+        anchor = anchors.get(cand.sentence)
+        cand.reported = anchor.day if anchor else None
+        span, text, own = _own_date(cand, anchor, reference)
+        if span is None and cand.anaphora and story is not None:
+            span, text = story, None
+        if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
+            span, text = dated_clauses[(cand.sentence, cand.inherit)]
+        if span is None and cand.type == "statement":
+            span, text = _occasion(cand, occasions, anchor)
+        if span is None and cand.type in ("meeting", "agreement") and cand.modality.real:
+            span, text = _reported(cand, reports)
+        _set(cand, span, text, own)
+        if span is None:
+            continue
+        if cand.type in ("meeting", "statement", "agreement") and cand.modality.real:
+            dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))
+        if cand.type == "statement" and cand.fields.get("speaker"):
+            occasions[cand.fields["speaker"]] = (span, text)
+        if cand.type == "statement" and span.end is None:
+            reports.setdefault(cand.sentence, span)
+        if own and _tells_the_story(cand):
+            reference = span.start if span.end is None and span.precision == "day" else reference
+            story = span if span.precision in ("day", "weekend", "week", "part_of_month") else story
 
 
-@dataclass(frozen=True)
-class Story:
-    """The story's day before a sentence, and the news days the sentence names (position, owned by an event, day)."""
-
-    before: tuple[date, str] | None
-    days: tuple[tuple[int, bool, tuple[date, str]], ...]
-
-    def day_for(self, position: int) -> tuple[date, str] | None:
-        """An undated event's day: one named before it in its sentence ("spoke on Monday ... and agreed"),
-        else one of its sentence that no other event owns, else the story's day so far."""
-        earlier = [day for at, _, day in self.days if at < position]
-        free = [day for _, owned, day in self.days if not owned]
-        return (earlier or free or [self.before])[-1]
+def _tells_the_story(cand) -> bool:
+    """Only events told as having happened move the story's day: not rates, deadlines or plans."""
+    return cand.type in ("meeting", "statement", "agreement") and cand.modality.real \
+        and cand.fields.get("status") not in ("planned", "proposed", "expected")
 
 
-def _date_of(found, spans, story, last_said, anchor) -> Dated:
-    if found.rule == "undated":
-        return Dated(None, None, None, False)
-    if found.mention is not None:
-        span = spans.get(id(found.mention))
-        if span is not None and not (found.event.type == "statement" and anchor and span[0] > anchor):
-            return Dated(span[0], span[1], found.mention.text, True)
+def _reported(cand, reports: dict[int, Span]) -> tuple[Span | None, str | None]:
+    """An event told as news in a sentence a dated report attributes ("..., the ministry said") happened by
+    that report: the day of the report or the day before."""
+    report = reports.get(cand.sentence)
+    if report is None or report.precision != "day":
+        return None, None
+    return Span(report.start - timedelta(days=1), report.start, "day"), None
+
+
+def _own_date(cand, anchor: Anchor | None, reference: date | None) -> tuple[Span | None, str | None, bool]:
+    timex = cand.timex
+    if timex is None:
+        return None, None, False
+    tense = _tense(cand, timex)
+    span = resolve(timex, anchor, tense, reference, cand.fields.get("zone"))
+    if span is None:
+        return None, timex.text, False
+    if timex.prep in UNTIL and tense == FUTURE and anchor is not None and cand.type in ("meeting", "agreement"):
+        span = Span(min(anchor.day + timedelta(days=1), span.last), span.last, span.precision)
+    return span, timex.text, True
+
+
+def _tense(cand, timex: Timex) -> str | None:
+    """The direction a date looks in: the event's own tense, or what its preposition says."""
+    mood = cand.modality
+    if timex.prep in SINCE or mood.pluperfect:
+        return PAST  # "since April 5"; "had been due to expire on Wednesday"
+    if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "announced", "expected"):
+        return FUTURE
+    if timex.prep in UNTIL or cand.type == "deadline":
+        return None
+    if mood.tense == "past":
+        return PAST
+    if mood.tense == "future":
+        return FUTURE
+    return None
+
+
+def _occasion(cand, occasions, anchor: Anchor | None) -> tuple[Span | None, str | None]:
+    """A statement with no date of its own: its speaker's last occasion, else the day the story is told.
+    Background speech ("has said", "had said") has no occasion and stays undated."""
+    if cand.fields.get("background"):
+        return None, None
+    speaker = cand.fields.get("speaker")
+    if speaker in occasions and not cand.fields.get("new_occasion"):
+        return occasions[speaker]
     if anchor is None:
-        return Dated(None, None, found.mention.text if found.mention else None, False)
-    if found.rule == "speaker" and (said := last_said.get(found.event.speaker)):
-        return Dated(said.start, said.end, said.text, False)
-    narrative = story[found.reading.sentence.index].day_for(found.position)
-    if narrative:
-        return Dated(narrative[0], None, narrative[1], False)
-    return Dated(anchor, None, None, False)
+        return None, None
+    return Span(anchor.day, None, "day"), None
+
+
+def _set(cand, span: Span | None, text: str | None, own: bool) -> None:
+    cand.own_date = own
+    cand.date_text = text
+    if span is None:
+        cand.date = cand.date_end = cand.precision = None
+        return
+    cand.date, cand.date_end, cand.precision = span.start, span.end, span.precision
+
+
+# A live-blog entry's stamp on a line of its own ("9:55 PM EDT", "11:40 JST"): the entry's own clock.
+ENTRY_STAMP = re.compile(r"^\s*(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)?\s*$", re.IGNORECASE)
+
+
+def entry_anchors(texts: list[str], base: Anchor | None) -> list[Anchor | None]:
+    """The anchor of each sentence: the article's, or the stamp of the live-blog entry it stands under."""
+    anchors: list[Anchor | None] = []
+    current = base
+    for text in texts:
+        found = ENTRY_STAMP.match(text)
+        if found and base is not None:
+            hour = int(found.group("h")) % 12 if found.group("ampm") else int(found.group("h"))
+            if found.group("ampm") and found.group("ampm").lower().startswith("p"):
+                hour += 12
+            zone = found.group("zone")
+            current = Anchor(base.day, "JST" if zone and zone.upper() == "JST" else ("ET" if zone else base.zone), hour % 24)
+        anchors.append(current)
+    return anchors

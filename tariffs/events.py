@@ -1,0 +1,251 @@
+"""Events stage: triggers with bound arguments, read by one engine from the pattern files.
+
+Each event type is declared in `lexicon/<type>.toml`: its triggers (the head
+words of a class of phrasing, what must come with them, what they need) and
+its word lists. The engine finds every trigger in a sentence, reads the
+modality of its clause, binds its arguments (slots.py) and claims the date
+expressions that belong to it (attach.py). What comes out is a `Candidate`:
+plain data, dated later by the resolve stage and merged by the merge stage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from . import attach, lexicon
+from .clauses import COORDINATE, PARTICIPLE, RELATIVE, Clause, is_verb
+from .dates import Timex
+from .mentions import Reading
+from .modality import Modality
+
+TYPES = ("meeting", "tariff", "statement", "agreement", "deadline")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A class of phrasing found in a sentence: tokens [first, last) in one clause."""
+
+    kind: str
+    name: str
+    first: int
+    last: int
+    clause: Clause
+    spec: dict = field(hash=False, compare=False)
+
+    @property
+    def noun(self) -> bool:
+        return self.spec.get("noun") is True
+
+
+@dataclass
+class Candidate:
+    """One event as one sentence tells it, before it is dated and merged.
+
+    `heads` are the tokens whose date expressions are the event's own;
+    `anaphora` says the words date it by the story's last day ("then",
+    "after the meeting"); `inherit` names the clause whose event it shares a
+    day with when it has no date of its own; `group` ties the sittings one
+    count made ("twice"), which never merge with each other.
+    """
+
+    type: str
+    pattern: str
+    article: str
+    sentence: int
+    source: str
+    position: int
+    clause: int
+    fields: dict
+    modality: Modality
+    heads: frozenset[int] = frozenset()
+    scopes: frozenset[int] = frozenset()
+    timex: Timex | None = None
+    anaphora: bool = False
+    inherit: int | None = None
+    reference: bool = False
+    group: str | None = None
+    # set by the resolve stage
+    date: object = None
+    date_end: object = None
+    date_text: str | None = None
+    precision: str | None = None
+    own_date: bool = False
+    reported: object = None
+    sources: list = field(default_factory=list)
+
+
+@cache
+def pattern_file(kind: str) -> dict:
+    return lexicon.load(kind)
+
+
+@cache
+def trigger_specs(kind: str) -> dict[str, dict]:
+    return {t["name"]: t for t in pattern_file(kind).get("trigger", [])}
+
+
+def find_triggers(reading: Reading, kind: str) -> list[Trigger]:
+    """Every trigger of one event type in a sentence; a trigger inside a longer one of its type gives way."""
+    specs = trigger_specs(kind)
+    found = []
+    for hit in reading.hits_of(f"trigger:{kind}"):
+        if hit.first in reading.quoted:
+            continue
+        spec = specs[hit.value]
+        if spec.get("noun") is None and _noun_use(reading, hit.first):
+            continue
+        clause = reading.clause_of(hit.first)
+        last = hit.last
+        if spec.get("object"):
+            obj = _object_after(reading, kind, spec, hit.last, clause)
+            if obj is None:
+                continue
+            last = obj
+        found.append(Trigger(kind, spec["name"], hit.first, last, clause, spec))
+    kept = [t for t in found if not any(o is not t and o.first <= t.first and t.last <= o.last and
+                                        (o.last - o.first) > (t.last - t.first) for o in found)]
+    return list({(t.first, t.last): t for t in reversed(kept)}.values())[::-1]
+
+
+NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                          "another", "each", "every", "'s", "first", "second", "next", "latest", "separate", "two"})
+
+
+def _noun_use(reading: Reading, first: int) -> bool:
+    """A verb trigger's word used as a noun ("a meeting on Thursday", "their talks") is no verb."""
+    return first > 0 and reading.tokens[first - 1].key in NOUN_OPENERS
+
+
+def _object_after(reading: Reading, kind: str, spec: dict, start: int, clause: Clause) -> int | None:
+    """The end of the word a trigger needs after its head, within its reach in its clause."""
+    reach = spec.get("reach", 4)
+    for hit in reading.hits_of(f"object:{kind}:{spec['name']}"):
+        if start <= hit.first <= start + reach and clause.owns(hit.first) and not _verb_between(reading, start, hit.first):
+            return hit.last
+    return None
+
+
+def _verb_between(reading: Reading, start: int, end: int) -> bool:
+    from .clauses import words as grammar
+    auxiliaries = grammar().auxiliaries
+    return any(is_verb(t) and t.key not in auxiliaries for t in reading.tokens[start:end])
+
+
+def trigger_heads(reading: Reading, trigger: Trigger) -> frozenset[int]:
+    """The tokens whose dates are the trigger's own: its words, and for a noun the verb it goes with
+    and a relative clause right after it ("the deadline, which falls on Wednesday")."""
+    heads = set(range(trigger.first, trigger.last))
+    if trigger.noun:
+        heads |= _noun_verbs(reading, trigger)
+    return frozenset(heads)
+
+
+def trigger_scopes(reading: Reading, trigger: Trigger) -> frozenset[int]:
+    """A relative clause right after a noun trigger is about it: its dates are the noun's
+    ("the deadline, which falls on Wednesday")."""
+    if not trigger.noun:
+        return frozenset()
+    return frozenset(c.index for c in reading.clauses
+                     if c.parent == trigger.clause.index and c.kind == RELATIVE and 0 <= c.first - trigger.last <= 2)
+
+
+def _noun_verbs(reading: Reading, trigger: Trigger) -> set[int]:
+    found = set()
+    tokens = reading.tokens
+    clause = trigger.clause
+    from .clauses import words as grammar
+    auxiliaries = grammar().auxiliaries
+    for i in range(trigger.last, min(clause.last, trigger.last + 8)):
+        if clause.owns(i) and is_verb(tokens[i]):
+            found.add(i)
+            if tokens[i].key not in auxiliaries:
+                break
+        elif found or tokens[i].text in ",;" or tokens[i].key in attach.PREPOSITIONS:
+            break
+    for other in reading.clauses:
+        if other.parent == clause.index and other.kind == RELATIVE and 0 <= other.first - trigger.last <= 2:
+            found |= {i for i in other.own() if is_verb(tokens[i])}
+    return found | _purpose_verb(reading, trigger)
+
+
+MOTION = frozenset({"flew", "fly", "flies", "flying", "travel", "travels", "traveled", "travelled", "traveling", "went",
+                    "go", "goes", "going", "came", "come", "visited", "visit", "visits", "arrived", "arrive", "arrives",
+                    "headed", "head", "heads", "returned", "return", "returns", "left", "leave", "leaves", "sent",
+                    "send", "sends", "dispatched", "trip", "visiting"})
+
+
+def _purpose_verb(reading: Reading, trigger: Trigger) -> set[int]:
+    """"flew to Washington in February for his first summit": a journey made for a meeting shares its date."""
+    tokens = reading.tokens
+    for i in range(trigger.first - 1, trigger.clause.first - 1, -1):
+        if tokens[i].key == "for":
+            verbs = [j for j in range(trigger.clause.first, i) if tokens[j].key in MOTION and trigger.clause.owns(j)]
+            return {verbs[-1]} if verbs else set()
+        if is_verb(tokens[i]) or tokens[i].text in ",;":
+            return set()
+    return set()
+
+
+# ---------------------------------------------------------------- claiming dates
+
+
+def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
+    """Give each candidate of a sentence the date expression that belongs to it, if any."""
+    heads = attach.heads(reading)
+    occasions = attach.occasion_dates(reading, heads)
+    for candidate in candidates:
+        if candidate.timex is not None:
+            continue
+        owned = [n for n, head in enumerate(heads) if head is not None and _belongs(reading, candidate, head, n)]
+        if owned:
+            best = min(owned, key=lambda n: abs(reading.timex_tokens[n][0] - candidate.position))
+            candidate.timex = _stretched(reading, occasions, best)
+        elif (inherited := _antecedent_date(reading, candidate)) is not None:
+            candidate.timex = inherited
+        elif (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions)) is not None:
+            candidate.timex = _stretched(reading, occasions, linked)
+
+
+def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
+    """A day that opens an occasion of several days ("the three-day summit, which starts on June 15") names them all."""
+    timex = reading.timexes[n]
+    noun = next((noun for noun, m in occasions.items() if m == n), None)
+    days = attach.occasion_length(reading, noun) if noun is not None else 1
+    if days > 1 and timex.kind == "absolute" and timex.day is not None and timex.day_end is None and timex.day + days - 1 <= 28:
+        return replace(timex, day_end=timex.day + days - 1)
+    return timex
+
+
+def _belongs(reading: Reading, candidate: Candidate, head: attach.Head, n: int) -> bool:
+    if head.kind == attach.TOKEN:
+        return head.index in candidate.heads
+    clause = reading.clauses[candidate.clause]
+    if head.index == clause.index or head.index in candidate.scopes:
+        return True
+    if clause.parent == head.index and clause.kind in (COORDINATE, PARTICIPLE) and reading.timex_tokens[n][0] < clause.first:
+        return True
+    return _heading(reading, head.index, clause)
+
+
+def _heading(reading: Reading, dated: int, clause: Clause) -> bool:
+    """A date standing alone before a colon or a dash heads what follows it ("April 16: Akazawa meets Trump",
+    "Feb. 7 — first summit"): it dates the next clause of the same rank."""
+    heading = reading.clauses[dated]
+    if heading.kind not in ("main", "coordinate") or any(is_verb(reading.tokens[i]) for i in heading.own()):
+        return False
+    top = clause
+    while top.parent is not None and top.kind not in ("main", "coordinate"):
+        top = reading.clauses[top.parent]
+    following = [c for c in reading.clauses if c.kind in ("main", "coordinate") and c.first >= heading.last]
+    return bool(following) and following[0].index == top.index
+
+
+def _antecedent_date(reading: Reading, candidate: Candidate) -> Timex | None:
+    """"his visit in July, when he met Trump": a when-clause takes the date just before it."""
+    clause = reading.clauses[candidate.clause]
+    if clause.kind != RELATIVE or clause.marker not in ("when", "where"):
+        return None
+    for n, (first, last) in enumerate(reading.timex_tokens):
+        if 0 <= clause.first - last <= 2:
+            return reading.timexes[n]
+    return None

@@ -1,0 +1,61 @@
+"""Agreements: settled by both sides, or expected; never a hypothesis, a denial or a mere reference."""
+from __future__ import annotations
+
+from .. import modality
+from ..events import Candidate, Trigger
+from ..mentions import Reading
+from ..officials import directory
+from ..slots import candidate, definite, hits_in, persons
+
+# Words that name both sides of the negotiations at once.
+BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two governments", "both governments",
+              "two leaders", "both leaders", "the two", "japan and the united states", "japan and the u.s.",
+              "the united states and japan", "the u.s. and japan", "tokyo and washington", "washington and tokyo",
+              "japan and the us", "the us and japan", "two nations", "two allies", "two men", "the pair", "they")
+
+
+def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    if mood.negated or mood.conditional or mood.cancelled:
+        return []
+    if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
+        return []
+    if mood.pluperfect and mood.proposed:
+        return []  # "Tokyo had hoped to seal a deal": a hope that failed
+    finite = mood.tense in ("past", "present") or trigger.noun
+    status = "expected" if (mood.future or mood.proposed or not finite) else "reached"
+    fields = {"status": status, "parties": _parties(reading, trigger), "kind": _kind(reading, trigger)}
+    reference = trigger.noun and definite(reading, trigger)
+    return [candidate(reading, trigger, fields, mood, reference=reference)]
+
+
+def _two_sides(reading: Reading, trigger: Trigger) -> bool:
+    """"The two sides agreed", "Ishiba and Trump agreed": both parties stand before the verb."""
+    clause = trigger.clause
+    own = [i for i in clause.own() if i < trigger.first]
+    text = " ".join(reading.tokens[i].key for i in own)
+    if any(phrase in text for phrase in BOTH_SIDES):
+        return True
+    countries = set()
+    for mention in reading.people:
+        if mention.first in own:
+            countries |= {directory().country_of(n) for n in persons(mention) or mention.names}
+    countries |= {h.value for h in hits_in(reading, "country", clause) if h.first in own}
+    return {"JP", "US"} <= countries
+
+
+def _parties(reading: Reading, trigger: Trigger) -> list[str]:
+    """Japan and the United States, unless the clause names another partner of the U.S."""
+    others = [h.value for h in hits_in(reading, "country", trigger.clause) if h.value not in ("JP", "US")]
+    japan = any(h.value == "JP" for h in hits_in(reading, "country", trigger.clause))
+    if others and not japan:
+        return ["US", others[0]]
+    return ["JP", "US"]
+
+
+def _kind(reading: Reading, trigger: Trigger) -> str:
+    words = [h for h in hits_in(reading, "agreement:kinds", trigger.clause) if trigger.first - 2 <= h.first <= trigger.last + 6]
+    for kind in ("memorandum", "order", "deal"):
+        if any(h.value == kind for h in words):
+            return kind
+    return trigger.spec.get("kind", "deal")

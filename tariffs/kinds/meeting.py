@@ -1,0 +1,168 @@
+"""Meetings and calls: the people of a sitting, how many sittings one trigger tells, and their status."""
+from __future__ import annotations
+
+from .. import modality
+from ..events import Candidate, Trigger
+from ..mentions import Reading
+from ..modality import FUTURE, PAST, Modality
+from ..slots import (Party, antecedent, candidate, compound, presupposed, subject_after, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
+                     place_of, possessor, round_of, subject_of, unnamed_side,
+                     verb_phrase_end)
+
+
+def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
+    """The meetings one trigger tells: one per sitting, each with its people, length and place."""
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    if presupposed(reading, trigger):
+        mood = Modality(tense=mood.tense)
+    status = status_of(mood)
+    if status is None:
+        return []
+    subject = _subject(reading, trigger)
+    counterpart = trigger.spec.get("counterpart", "with")
+    objects = [] if counterpart == "none" else objects_of(reading, trigger.clause, trigger.last, counterpart == "with")
+    objects += [p for p in antecedent(reading, trigger.clause) if p.name not in names(subject)]
+    if trigger.spec.get("needs") == "place_ahead":
+        return _trip(reading, trigger, mood, status, subject, objects)
+    people = names(subject + objects)
+    number = round_of(reading, trigger.clause) or round_of(reading, None)
+    unnamed = unnamed_side(reading, trigger.clause, trigger.last)
+    if not _enough(trigger, people, number, unnamed):
+        return []
+    fields = {"mode": _mode(reading, trigger), "mode_explicit": _mode_explicit(reading, trigger), "status": status,
+              "location": place_of(reading, trigger.clause, trigger.first), "round": number, "open": unnamed}
+    reference = trigger.noun and definite(reading, trigger)
+    return _sittings(reading, trigger, mood, fields, subject, objects, reference)
+
+
+def _subject(reading: Reading, trigger: Trigger) -> list[Party]:
+    """A verb's subject (or the subject its clause shares); a noun's owner ("their meeting", "the
+    Ishiba-Trump summit"), or the subject of the clause a phrase opens ("In talks with X, Akazawa said")."""
+    if trigger.spec.get("noun") == "both":
+        return subject_of(reading, trigger.clause, trigger.first) or inherited_subject(reading, trigger.clause)
+    if trigger.noun:
+        return possessor(reading, trigger) or compound(reading, trigger) or \
+            (subject_after(reading, trigger) if presupposed(reading, trigger) else [])
+    return subject_of(reading, trigger.clause, trigger.first) or inherited_subject(reading, trigger.clause)
+
+
+def status_of(mood: Modality) -> str | None:
+    """held, planned, proposed or cancelled; None when the words deny or only suppose the meeting.
+    An empty string leaves it to the date: a day ahead is planned, a day past was held."""
+    if mood.cancelled:
+        return "cancelled"
+    if mood.negated or mood.conditional:
+        return None
+    if mood.proposed:
+        return "proposed"
+    if mood.future or mood.tense == FUTURE:
+        return "planned"
+    if mood.tense == PAST:
+        return "held"
+    return ""
+
+
+def _enough(trigger: Trigger, people: list[str], number: int | None, unnamed: bool) -> bool:
+    """Talks need two people, or one and the other side unnamed ("with his counterparts"), or a round."""
+    needs = trigger.spec.get("needs", "people")
+    if len(people) >= 2 or (people and unnamed):
+        return True
+    if needs == "people_or_round":
+        return number is not None and bool(people)
+    return False
+
+
+def _mode(reading: Reading, trigger: Trigger) -> str:
+    for mode in ("video", "phone"):
+        if _near(reading, trigger, f"meeting:{mode}"):
+            return mode
+    return trigger.spec.get("mode", "in_person")
+
+
+def _mode_explicit(reading: Reading, trigger: Trigger) -> bool:
+    return any(_near(reading, trigger, f"meeting:{mode}") for mode in ("video", "phone", "in_person"))
+
+
+def _near(reading: Reading, trigger: Trigger, category: str) -> bool:
+    """A word of the category in the trigger's clause, close to it."""
+    return any(trigger.first - 6 <= h.first <= trigger.last + 8 for h in hits_in(reading, category, trigger.clause))
+
+
+def _trip(reading: Reading, trigger: Trigger, mood: Modality, status: str, subject: list[Party],
+          objects: list[Party]) -> list[Candidate]:
+    """A trip for talks still ahead: the traveller (the one sent, or the subject) and the place."""
+    if status not in ("planned", "proposed"):
+        return []
+    place = place_of(reading, trigger.clause, trigger.first)
+    talks = [h for h in hits_in(reading, "object:meeting:hold_talks", trigger.clause) if h.first > trigger.last]
+    if place not in ("Washington", "United States", "White House") and not talks:
+        return []
+    traveller = names(objects[:1] or subject[:1])
+    if not traveller:
+        return []
+    fields = {"mode": "in_person", "mode_explicit": False, "status": status, "location": place,
+              "round": round_of(reading, trigger.clause) or round_of(reading, None), "people": traveller}
+    return [candidate(reading, trigger, fields, mood)]
+
+
+def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, subject: list[Party],
+              objects: list[Party], reference: bool) -> list[Candidate]:
+    """One candidate per sitting: counterparts met separately or one after another are separate
+    sittings, a count ("twice", "two calls", "on consecutive days") or several lengths make several."""
+    groups = _groups(reading, trigger, subject, objects)
+    end = verb_phrase_end(reading, trigger.clause, trigger.last)
+    scope = _elaboration(reading, trigger)
+    durations = durations_of(reading, trigger.clause, trigger.first, end) + durations_of(reading, scope) if scope else \
+        durations_of(reading, trigger.clause, trigger.first, end)
+    count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1)
+    days = _sitting_dates(reading, trigger, scope, end, count)
+    found = []
+    group_id = f"{reading.sentence.article}:{reading.sentence.index}:{trigger.first}" if count > 1 or len(groups) > 1 else None
+    for people, lo, hi in groups:
+        own = [d for d in durations if lo <= d.first < hi] if len(groups) > 1 else durations
+        for n in range(count if len(groups) == 1 else 1):
+            minutes = own[n].minutes if n < len(own) else (own[0].minutes if len(own) == 1 else None)
+            made = candidate(reading, trigger, {**fields, "people": people, "duration": minutes}, mood,
+                             reference=reference, group=group_id)
+            made.timex = days[n] if days else None
+            found.append(made)
+    return found
+
+
+def _elaboration(reading: Reading, trigger: Trigger):
+    """The clause after a colon that spells out what the trigger's clause counted ("twice: for 45 minutes
+    last Thursday, and for about an hour on Saturday")."""
+    return next((c for c in reading.clauses if c.kind == "coordinate" and c.marker == ":" and c.first == trigger.clause.last + 1), None)
+
+
+def _sitting_dates(reading: Reading, trigger: Trigger, scope, end: int, count: int) -> list:
+    """With several sittings each told with its own day, the days in order; else none (the trigger's date holds)."""
+    if count < 2:
+        return []
+    found = [reading.timexes[n] for n, (first, _) in enumerate(reading.timex_tokens)
+             if (trigger.last <= first < end and trigger.clause.owns(first)) or (scope is not None and scope.owns(first))]
+    return found if len(found) == count else []
+
+
+def _groups(reading: Reading, trigger: Trigger, subject: list[Party], objects: list[Party]):
+    """The people of each sitting with the token range its counterparts span."""
+    base = names(subject)
+    end = trigger.clause.last
+    if len(objects) > 1 and _separately(reading, trigger):
+        edges = [o.first for o in objects[1:]] + [end]
+        return [(names(subject + [o]), o.first, edges[i]) for i, o in enumerate(objects)]
+    cuts = [h.first for h in hits_in(reading, "meeting:sequence", trigger.clause)
+            if objects and objects[0].last <= h.first < objects[-1].first]
+    if cuts:
+        segments, start = [], trigger.last
+        for cut in cuts + [end]:
+            seg = [o for o in objects if start <= o.first < cut]
+            if seg:
+                segments.append((names(subject + seg), start, cut))
+            start = cut
+        return segments
+    return [(list(dict.fromkeys(base + names(objects))), trigger.first, end)]
+
+
+def _separately(reading: Reading, trigger: Trigger) -> bool:
+    return bool(hits_in(reading, "meeting:separately", trigger.clause))

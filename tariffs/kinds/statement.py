@@ -1,0 +1,145 @@
+"""Statements: the speaker of a verb of saying, and the quotation that is their words."""
+from __future__ import annotations
+
+from .. import modality
+from ..clauses import ATTRIBUTION, COMPLEMENT, QUOTE, Clause, is_verb, words as grammar
+from ..events import Candidate, Trigger
+from ..mentions import Mention, Reading
+from ..officials import INSTITUTION, PERSON, UNNAMED, directory
+from ..quotes import Quote
+from ..slots import ADVERBS, candidate, hits_in, word_list
+
+# A quotation of this many words or fewer may be a label ("the 'reciprocal' tariffs") rather than speech.
+LABEL_WORDS = 3
+
+
+def statements(reading: Reading, trigger: Trigger) -> list[Candidate]:
+    """One statement per speaker of a verb of saying; none when the words deny or only suppose the speech."""
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last)
+    if mood.negated or mood.conditional or mood.future or mood.proposed or _attributed(reading, trigger):
+        return []
+    speakers = _speakers(reading, trigger)
+    if not speakers:
+        return []
+    quote = _quote(reading, trigger)
+    background = mood.perfect or mood.background
+    new_occasion = bool(hits_in(reading, "statement:new_occasion"))
+    found = []
+    for mention, name in speakers:
+        fields = {"speaker": name, "speaker_kind": mention.kind, "quote": quote, "background": background,
+                  "new_occasion": new_occasion}
+        found.append(candidate(reading, trigger, fields, mood))
+    return found
+
+
+def _attributed(reading: Reading, trigger: Trigger) -> bool:
+    """A verb of saying inside words a closing attribution gives to someone else ("Bessent stressed ...,
+    the Treasury said in a statement") reports that source's account: the attribution is the statement."""
+    return trigger.clause.kind != ATTRIBUTION and any(
+        c.kind == ATTRIBUTION and c.parent == trigger.clause.index and c.marker == "" and c.first > trigger.last
+        for c in reading.clauses)
+
+
+def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | None]]:
+    """Who speaks: the subject before the verb, else the one named right after it (", said Akazawa")."""
+    clause = trigger.clause
+    before = _subject(reading, clause, trigger.first) or _after(reading, clause, trigger.last) \
+        or _shared(reading, clause)
+    found = []
+    for mention in before:
+        if mention.kind == UNNAMED:
+            found.append((mention, None))
+        for name in mention.names:
+            if name in directory().people or name in directory().institutions:
+                found.append((mention, name))
+    return list({(m.first, n): (m, n) for m, n in found}.values())
+
+
+def _subject(reading: Reading, clause: Clause, first: int) -> list[Mention]:
+    """The names before the verb back to the nearest other verb, joined by "and"."""
+    found: list[Mention] = []
+    i = first - 1
+    while i >= clause.first:
+        mention = next((m for m in reading.people if m.first <= i < m.last), None)
+        if mention is not None and clause.owns(i):
+            if found and not _joined(reading, mention, found[0]):
+                break
+            found.insert(0, mention)
+            i = mention.first - 1
+            continue
+        token = reading.tokens[i]
+        if clause.owns(i) and is_verb(token) and token.key not in ADVERBS:
+            break
+        if found and token.is_word and token.key not in ("and", "also", "then", "later", "again", "both", "had"):
+            break
+        i -= 1
+    return found
+
+
+def _shared(reading: Reading, clause: Clause) -> list[Mention]:
+    """A verb joined to an earlier one ("Akazawa, 64, told reporters", "... and said") shares its subject."""
+    if clause.kind not in ("coordinate", "participle") or clause.parent is None:
+        return []
+    parent = reading.clauses[clause.parent]
+    verbs = [i for i in parent.own() if is_verb(reading.tokens[i])]
+    return _subject(reading, parent, verbs[0] if verbs else parent.last) or _shared(reading, parent)
+
+
+def _joined(reading: Reading, left: Mention, right: Mention) -> bool:
+    between = [t.key for t in reading.tokens[left.last:right.first]]
+    return between in (["and"], [",", "and"], [","], ["as", "well", "as"], [",", "as", "well", "as"])
+
+
+def _after(reading: Reading, clause: Clause, last: int) -> list[Mention]:
+    """", said Akazawa", ", said the ministry": a name standing right after the verb (through a title)."""
+    for mention in reading.people:
+        if clause.owns(mention.first) and last <= mention.first <= last + 2:
+            return [mention]
+    return []
+
+
+def _quote(reading: Reading, trigger: Trigger) -> str | None:
+    """The longest quotation in the statement's reach that is speech, not a label."""
+    scope = _scope(reading, trigger)
+    quotes = [q for q in reading.quotes if any(c.first <= _token_at(reading, q.start) < c.last for c in scope)]
+    spoken = [q for q in quotes if not _label(reading, q)]
+    if not spoken:
+        return None
+    return max(spoken, key=lambda q: q.words).text
+
+
+def _scope(reading: Reading, trigger: Trigger) -> list[Clause]:
+    """The clauses a speaker's words may stand in: the verb's own clause and what hangs from it; with a
+    closing attribution (", he said."), the clause it closes too."""
+    clause = trigger.clause
+    scope = [clause] + [c for c in reading.clauses if c.parent == clause.index and c.kind in (QUOTE, COMPLEMENT)]
+    if clause.kind == ATTRIBUTION or _quote_first(reading, clause):
+        parent = reading.clauses[clause.parent] if clause.parent is not None else reading.clauses[0]
+        scope += [parent] + [c for c in reading.clauses if c.parent == parent.index and c.kind == QUOTE]
+    return scope
+
+
+def _quote_first(reading: Reading, clause: Clause) -> bool:
+    """A sentence that opens with the quotation ("\u201c...,\u201d he said")."""
+    return bool(reading.quotes) and reading.quotes[0].start < 3
+
+
+def _token_at(reading: Reading, position: int) -> int:
+    return next((t.i for t in reading.tokens if t.start >= position), len(reading.tokens))
+
+
+def _label(reading: Reading, quote: Quote) -> bool:
+    """A short quotation inside a noun phrase: after "so-called" or an article, or before the noun it names."""
+    if quote.words > LABEL_WORDS:
+        return False
+    text = reading.text
+    before = text[max(0, quote.start - 20):quote.start].lower().split()
+    after = text[quote.end:quote.end + 15].lstrip()
+    labelled = bool(before) and before[-1] in word_list("statement", "label_before")
+    following = after.split()[0].lower().strip(",.;:") if after else ""
+    noun_follows = bool(following) and after[0].isalpha() and following not in grammar().function_words \
+        and following not in grammar().pronouns and following not in ("said", "says", "told", "he", "she")
+    return labelled or noun_follows
+
+
+__all__ = ["statements", "INSTITUTION", "PERSON"]

@@ -1,0 +1,278 @@
+"""Tariff rates: a percentage a tariff word governs, on which goods, against whom, at which step.
+
+A percentage is a rate only when a tariff noun holds it ("a 25% levy",
+"tariffs of 24 percent", "taxed at 50%"), or a verb of paying stands before
+it in a sentence about tariffs ("cars face 27.5%"), and no word of markets,
+growth, jobs or polls claims it. A threshold ("less than 15%"), a comparison
+("like the EU's 15%") or a supposition ("to, say, 40 per cent") is no rate.
+"""
+from __future__ import annotations
+
+from .. import modality
+from ..clauses import RELATIVE, Clause, is_verb
+from ..events import Candidate, Trigger, trigger_specs
+from ..mentions import Reading
+from ..modality import Modality
+from ..slots import candidate, hits_in
+
+# How far around a rate its own words reach.
+NOUN_AFTER = 5
+NOUN_BEFORE = 16
+OTHER_REACH = 5
+PAYING = frozenset({"face", "faces", "faced", "facing", "pay", "pays", "paid", "carry", "carries", "carried", "at",
+                    "stand", "stands", "stood", "stay", "stays", "remain", "remains", "setting", "set", "sets",
+                    "assigned", "imposing", "imposed", "slapping", "levying", "of", "reach", "reaches", "hit"})
+# Verbs that may stand between a tariff noun and its rate ("tariffs ... could reach 250%", "will be lowered to 12.5%").
+RATE_VERBS = frozenset({"raised", "raise", "raising", "cut", "lowered", "lower", "lowering", "set", "setting", "doubled",
+                        "double", "reduced", "reduce", "lift", "lifted", "lifting", "taxed", "bring", "brought", "brings",
+                        "push", "pushing", "increase", "increased", "hike", "hiked", "be", "is", "was", "been", "stood",
+                        "stand", "stands", "capped", "cap", "fall", "falls", "fell", "reach", "reaches", "reached", "hit",
+                        "rise", "rises", "rose", "climb", "climbs", "top", "tops", "go", "goes", "jump", "jumps", "return",
+                        "returns", "apply", "applies", "remain", "remains", "stay", "stays", "will", "would", "could"})
+STATUS_ORDER = ("paused", "ended", "threatened", "agreed", "proposed", "announced")
+
+
+def tariffs(reading: Reading) -> list[Candidate]:
+    """One candidate per rate and sector the sentence tells."""
+    found: list[Candidate] = []
+    for k, (first, last) in enumerate(reading.rate_tokens):
+        if first in reading.quoted or reading.rates[k].value <= 0 or reading.rates[k].value > 300:
+            continue
+        clause = reading.clause_of(first)
+        noun = _tariff_noun(reading, k, clause) or _listed_with(reading, k, found)
+        if noun is None or _not_a_rate(reading, k, clause):
+            continue
+        made = _rate(reading, k, clause, noun)
+        if made and made[0].fields["sector"] == "all" and not _all_goods(reading, k, clause) and found \
+                and _same_stretch(reading, found[-1].clause, clause):
+            for cand in made:
+                cand.fields["sector"] = found[-1].fields["sector"]  # a rate without goods of its own: the sentence's
+        found.extend(made)
+    return found
+
+
+def _listed_with(reading: Reading, k: int, found: list[Candidate]) -> int | None:
+    """"30 percent or 35 percent", "from 10% to 41%": a rate joined to the rate before it shares its noun."""
+    if k == 0 or not found or found[-1].position != reading.rate_tokens[k - 1][0]:
+        return None
+    between = [t.key for t in reading.tokens[reading.rate_tokens[k - 1][1]:reading.rate_tokens[k][0]]]
+    return reading.rate_tokens[k][0] if between in (["or"], ["to"], ["and"], ["-"], [","], ["or", "even"]) else None
+
+
+def _same_stretch(reading: Reading, earlier: int, clause: Clause) -> bool:
+    """A rate in the clause of the rate before it, or in an aside or dash-joined part of that clause."""
+    return clause.index == earlier or (clause.parent == earlier and clause.marker in ("—", "–", "-", ",", "(", ":", "which"))
+
+
+def _all_goods(reading: Reading, k: int, clause: Clause) -> bool:
+    first, last = reading.rate_tokens[k]
+    return any(abs(h.first - first) <= 6 for h in hits_in(reading, "tariff:all_goods", clause))
+
+
+def _rate(reading: Reading, k: int, clause: Clause, noun: int) -> list[Candidate]:
+    first, last = reading.rate_tokens[k]
+    trigger = Trigger("tariff", "rate", first, last, clause, trigger_specs("tariff")["rate"])
+    mood = modality.read(reading, clause, first, last)
+    if mood.conditional or mood.negated and not _status_word(reading, k, clause):
+        return []
+    ranged = _in_range(reading, k, clause)
+    status = _status_word(reading, k, clause) or _status_of(mood)
+    fields = {"rate": reading.rates[k].value, "status": status, "target": "*" if ranged else _target(reading, k, clause),
+              "previous_rate": _previous(reading, k), "measure": None}
+    heads = frozenset(range(first, last)) | _rate_heads(reading, k, clause, noun)
+    found = []
+    for sector in _sectors(reading, k, clause):
+        row = {**fields, "sector": sector, "measure": _measure(reading, k, clause, sector)}
+        found.append(candidate(reading, trigger, row, mood, heads=heads))
+    return found
+
+
+# ---------------------------------------------------------------- is it a tariff rate?
+
+
+def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
+    """The tariff word that holds the rate: right after it, before it through "of/at/to", or a verb of paying
+    before it in a sentence about tariffs. Its token index, or None."""
+    first, last = reading.rate_tokens[k]
+    compounds = {h.first for h in hits_in(reading, "tariff:compound_heads", clause)}
+    nouns = [h for h in hits_in(reading, "tariff:tariff_nouns", clause) if h.last not in compounds]
+    for hit in nouns:
+        if last <= hit.first <= last + NOUN_AFTER and not _break_between(reading, last, hit.first, k):
+            return hit.first
+    for hit in sorted(nouns, key=lambda h: -h.first):
+        if first - NOUN_BEFORE <= hit.last <= first and not _break_between(reading, hit.last, first, k, before=True):
+            return hit.first
+    tokens = reading.tokens
+    before = [t.key for t in tokens[max(clause.first, first - 3):first]]
+    tariff_words = hits_in(reading, "tariff:tariff_nouns") + [h for h in hits_in(reading, "tariff:rate_nouns", clause)
+                                                              if last <= h.first <= last + NOUN_AFTER]
+    if any(w in PAYING for w in before) and tariff_words:
+        return first
+    rate_noun = next((h for h in hits_in(reading, "tariff:rate_nouns", clause) if last <= h.first <= last + NOUN_AFTER), None)
+    if rate_noun is not None and hits_in(reading, "tariff:tariff_nouns"):
+        return rate_noun.first
+    return None
+
+
+def _break_between(reading: Reading, start: int, end: int, k: int, before: bool = False) -> bool:
+    """Whether a verb, a clause mark or another rate stands between a rate and its noun."""
+    for i in range(start, end):
+        token = reading.tokens[i]
+        if token.text in ";:" or token.text == "," and not before:
+            return True
+        if any(a <= i < b for n, (a, b) in enumerate(reading.rate_tokens) if n != k):
+            return True
+        if is_verb(token) and not before and token.key not in ("additional", "imposed"):
+            return True
+        if before and is_verb(token) and token.key not in RATE_VERBS:
+            return True
+    return False
+
+
+def _not_a_rate(reading: Reading, k: int, clause: Clause) -> bool:
+    """A threshold, a comparison, a supposition, or a figure a word of markets or growth claims."""
+    first, last = reading.rate_tokens[k]
+    near = lambda category, lo, hi: any(lo <= h.first < hi for h in hits_in(reading, category, clause))  # noqa: E731
+    if near("tariff:threshold", first - 3, first) or near("tariff:threshold", last, last + 2):
+        return True
+    if near("tariff:comparison", first - 4, first) or near("tariff:hypothetical", clause.first, clause.last):
+        return True
+    return near("tariff:other", first - OTHER_REACH, last + 2) and not _held_tightly(reading, k, clause)
+
+
+def _held_tightly(reading: Reading, k: int, clause: Clause) -> bool:
+    """A tariff noun right after the rate ("a 25% levy") outweighs a market word nearby."""
+    first, last = reading.rate_tokens[k]
+    return any(last <= h.first <= last + 3 for h in hits_in(reading, "tariff:tariff_nouns", clause))
+
+
+# ---------------------------------------------------------------- what it covers, whom it hits
+
+
+def _sectors(reading: Reading, k: int, clause: Clause) -> list[str]:
+    """The goods named nearest the rate: after it ("25% on cars"), else before it in its clause (or the clause
+    its own clause hangs from); every goods word of one run ("steel and aluminum"); else all goods."""
+    first, last = reading.rate_tokens[k]
+    scopes = [clause] + ([reading.clauses[clause.parent]] if clause.parent is not None else [])
+    for scope in scopes:
+        hits = [h for h in hits_in(reading, "tariff:sectors", scope) if not _other_rate_between(reading, k, h.first)]
+        everything = [h for h in hits_in(reading, "tariff:all_goods", scope) if 0 <= h.first - last <= 6]
+        after = sorted((h for h in hits if 0 <= h.first - last <= 8), key=lambda h: h.first)
+        if everything and (not after or everything[0].first < after[0].first):
+            return ["all"]
+        before = sorted((h for h in hits if h.last <= first), key=lambda h: -h.first)
+        run = _run(after) or _run(before)
+        if run:
+            return run
+    return ["all"]
+
+
+def _run(hits: list) -> list[str]:
+    """The sectors of adjacent goods words ("steel and aluminum"), starting from the nearest."""
+    if not hits:
+        return []
+    run, edge = [hits[0].value], hits[0]
+    for hit in hits[1:]:
+        if abs(hit.first - edge.first) > 4:
+            break
+        run.append(hit.value)
+        edge = hit
+    return list(dict.fromkeys(run))
+
+
+def _other_rate_between(reading: Reading, k: int, position: int) -> bool:
+    first, _ = reading.rate_tokens[k]
+    lo, hi = sorted((first, position))
+    return any(lo < a < hi for n, (a, _) in enumerate(reading.rate_tokens) if n != k)
+
+
+def _target(reading: Reading, k: int, clause: Clause) -> str:
+    """Every partner ("all countries", "baseline"), else the country named nearest the rate in its clause, else Japan."""
+    first, last = reading.rate_tokens[k]
+    if any(abs(h.first - first) <= 8 for h in hits_in(reading, "tariff:everyone", clause)):
+        return "*"
+    countries = [h for h in hits_in(reading, "country", clause) if not _other_rate_between(reading, k, h.first)]
+    if not countries:
+        return "JP"
+    nearest = min(countries, key=lambda h: min(abs(h.first - first), abs(h.first - last)))
+    return str(nearest.value) if nearest.value != "US" else "JP"
+
+
+def _in_range(reading: Reading, k: int, clause: Clause) -> bool:
+    """"rates ranging from 10% to 41%": both ends of a range across partners."""
+    first, _ = reading.rate_tokens[k]
+    return any(first - 10 <= h.first < first for h in hits_in(reading, "tariff:range", clause))
+
+
+def _previous(reading: Reading, k: int) -> float | None:
+    """The rate this one replaced: "to 27.5% from 2.5%", "from 25% to 12.5%", "15%, up from 10%"."""
+    rates, spans, tokens = reading.rates, reading.rate_tokens, reading.tokens
+    if k + 1 < len(rates):
+        between = [t.key for t in tokens[spans[k][1]:spans[k + 1][0]]]
+        if between and between[-1] == "from" and len(between) <= 5 and not any(w in ("ranging", "range") for w in between):
+            return rates[k + 1].value
+    if k > 0:
+        between = [t.key for t in tokens[spans[k - 1][1]:spans[k][0]]]
+        opener = [t.key for t in tokens[max(0, spans[k - 1][0] - 2):spans[k - 1][0]]]
+        if between == ["to"] and "from" in opener and not _in_range(reading, k, reading.clause_of(spans[k][0])):
+            return rates[k - 1].value
+    return None
+
+
+# ---------------------------------------------------------------- what step of its life
+
+
+def _local(reading: Reading, k: int, clause: Clause) -> tuple[int, int]:
+    """The rate's own stretch of its clause: back to the previous rate, on to the next."""
+    first, last = reading.rate_tokens[k]
+    lo = max([clause.first] + [b for n, (a, b) in enumerate(reading.rate_tokens) if n != k and b <= first])
+    hi = min([clause.last] + [a for n, (a, b) in enumerate(reading.rate_tokens) if n != k and a >= last])
+    return lo, hi
+
+
+def _status_word(reading: Reading, k: int, clause: Clause) -> str | None:
+    lo, hi = _local(reading, k, clause)
+    present = {h.value for h in reading.hits if h.category == "tariff:status" and lo <= h.first < hi and clause.owns(h.first)}
+    return next((s for s in STATUS_ORDER if s in present), None)
+
+
+def _status_of(mood: Modality) -> str:
+    if mood.proposed:
+        return "threatened"
+    if mood.future:
+        return "announced"
+    return "in_effect"
+
+
+def _measure(reading: Reading, k: int, clause: Clause, sector: str) -> str | None:
+    lo, hi = _local(reading, k, clause)
+    present = {h.value for h in reading.hits if h.category == "tariff:measure" and lo <= h.first < hi}
+    for measure in ("combined", "mfn"):
+        if measure in present:
+            return measure
+    if sector != "all":
+        return "sectoral"
+    for measure in ("baseline", "country_specific"):
+        if measure in present:
+            return measure
+    return None
+
+
+def _rate_heads(reading: Reading, k: int, clause: Clause, noun: int) -> frozenset[int]:
+    """The words whose dates are the rate's: its noun, the verb that governs it, the verb its noun phrase is
+    the subject of, and a relative clause right after it ("a 25% tariff on cars that took effect on April 3")."""
+    first, last = reading.rate_tokens[k]
+    heads = {noun}
+    lo, hi = _local(reading, k, clause)
+    for i in range(first - 1, lo - 1, -1):
+        if clause.owns(i) and is_verb(reading.tokens[i]):
+            heads.add(i)
+            break
+    for i in range(last, hi):
+        if clause.owns(i) and is_verb(reading.tokens[i]):
+            heads.add(i)
+            break
+    for other in reading.clauses:
+        if other.parent == clause.index and other.kind == RELATIVE and last <= other.first <= last + 8:
+            heads |= {i for i in other.own() if is_verb(reading.tokens[i])}
+    return frozenset(heads)

@@ -1,0 +1,118 @@
+"""Whom a pronoun, a role phrase or a role noun points at: the one place that decides it.
+
+An article names people in many ways: "Akazawa", "Japan's top negotiator",
+"the commerce secretary", "the minister", "he", "the two leaders". A role
+phrase names whoever held the role on the article's date (of the country a
+qualifier gives, else the one named most recently); a role noun ("the
+minister", "the Japanese envoy") and a pronoun point back to the latest person
+the article named who fits; "they" points at the people of the last clause
+that named several.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .officials import INSTITUTION, PERSON, directory
+
+# How many names back a role noun or a pronoun may reach: a few paragraphs.
+MEMORY = 40
+
+
+@dataclass
+class Discourse:
+    """What an article has named so far, most recent last."""
+
+    day: date | None
+    names: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)
+    groups: list[tuple[str, ...]] = field(default_factory=list)
+
+    # ------------------------------------------------------------ remembering
+
+    def note(self, names: list[str], subject: str | None, group: tuple[str, ...] = ()) -> None:
+        """Remember a sentence's people, its subject, and the set of people it put together."""
+        book = directory()
+        for name in names:
+            if name in book.institutions:
+                self.institutions = (self.institutions + [name])[-MEMORY:]
+            elif name in book.people or name:
+                self.names = (self.names + [name])[-MEMORY:]
+        if subject:
+            self.subjects = (self.subjects + [subject])[-MEMORY:]
+        if len(group) >= 2:
+            self.groups = (self.groups + [group])[-MEMORY:]
+
+    # ------------------------------------------------------------ resolving
+
+    def role(self, phrase: str, country: str | None, here: list[str]) -> str | None:
+        """The holder of a role on the day: of the qualifier's country, else the one named last."""
+        holders = directory().holders(phrase, self.day, country)
+        if len(holders) <= 1:
+            return holders[0] if holders else None
+        return self._latest(holders, here) or holders[0]
+
+    def role_noun(self, noun: str, country: str | None, here: list[str]) -> str | None:
+        """"the minister", "the Japanese envoy": the latest person named whose title on the day fits."""
+        words = directory().role_nouns.get(noun, ())
+        people = directory().people
+
+        def fits(name: str) -> bool:
+            person = people.get(name)
+            if person is None or (country and person.country != country):
+                return False
+            return any(w.lower() in t.lower() for t in person.titles_on(self.day) for w in words)
+
+        return next((n for n in [*reversed(here), *reversed(self.names)] if fits(n)), None)
+
+    def pronoun(self, word: str, here: list[str], subject_here: str | None) -> tuple[str, ...]:
+        """He and she: the subject of this sentence, else the nearest person before, else the last subject.
+        His and her: the nearest person before in this sentence. Him and her as objects: the nearest person
+        before who is not the subject. They: the people named together before; it: the last institution."""
+        word = word.lower()
+        if word in ("it", "its"):
+            return tuple(self.institutions[-1:])
+        if word in ("they", "them", "their"):
+            people = tuple(dict.fromkeys(n for n in here if n in directory().people))
+            return people if len(people) >= 2 else (self.groups[-1] if self.groups else ())
+        gender = "she" if word in ("she", "her", "hers", "herself") else "he"
+        nearest = list(reversed(here))
+        if word in ("he", "she"):
+            order = ([subject_here] if subject_here else []) + nearest
+        elif word in ("his", "her", "hers"):
+            order = nearest + ([subject_here] if subject_here else [])
+        else:
+            order = [n for n in nearest if n != subject_here]
+        fits = [n for n in order + list(reversed(self.subjects)) + list(reversed(self.names)) if n and self._gender(n) == gender]
+        return (fits[0],) if fits else ()
+
+    @staticmethod
+    def _gender(name: str) -> str:
+        person = directory().people.get(name)
+        return person.pronoun if person else "he"
+
+    def group(self, phrase: str) -> tuple[str, ...]:
+        """"the two leaders": one holder of each role the phrase names; "the two men": the last pair."""
+        book = directory()
+        roles = book.groups.get(phrase)
+        if roles:
+            return tuple(dict.fromkeys(n for role in roles for n in book.holders(role, self.day)[:1]))
+        return self.groups[-1] if self.groups else ()
+
+    def anaphor(self, kind: str, here: list[str] = ()) -> str | None:
+        """"the ministry": the last institution of that kind named (in this sentence first), else the default one."""
+        book = directory()
+        for name in reversed([*self.institutions, *(n for n in here if n in book.institutions)]):
+            if book.institutions[name].kind == kind:
+                return name
+        return book.defaults.get(kind)
+
+    def _latest(self, candidates: list[str], here: list[str]) -> str | None:
+        for name in reversed([*self.names, *here]):
+            if name in candidates:
+                return name
+        return None
+
+
+__all__ = ["Discourse", "INSTITUTION", "PERSON"]

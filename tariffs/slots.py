@@ -1,0 +1,386 @@
+"""Argument slots: who, with whom, where, how long, which round, and each type's own slots.
+
+The shared binders read a trigger's clause the same way for every type: the
+people before it (its subject, or the subject its clause shares with the
+clause it hangs from), the people after it (its counterparts), the place,
+the durations, the round, a count of sittings. Each event type then builds
+its candidates from them; only what truly differs between types is here
+per type.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicon, modality
+from .clauses import ATTRIBUTION, COMPLEMENT, COORDINATE, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb, words as grammar
+from .events import Candidate, Trigger, pattern_file, trigger_heads, trigger_scopes
+from .mentions import Mention, Reading
+from .modality import FUTURE, PAST, Modality
+from .officials import INSTITUTION, PERSON, UNNAMED, directory
+
+# Words that may stand inside a list of people ("Bessent, Lutnick and Greer", "X as well as Y").
+LIST_WORDS = frozenset({"and", ",", "as", "well", "both", "also", "with", "the", "then", "separately", "jointly",
+                        "together", "first", "already", "again", "later", "each", "mr.", "mr", "ms.", "ms", "mrs.",
+                        "honorable", "u.s.", "us", "japan", "'s", "japanese", "american", "his", "her", "their",
+                        "counterpart", "counterparts", "secretaries", "ministers"})
+ADVERBS = frozenset({"first", "then", "also", "already", "later", "again", "once", "separately", "jointly", "finally",
+                     "briefly", "previously", "initially", "still", "reportedly", "personally", "only", "just",
+                     "had", "has", "have", "will", "would", "is", "are", "was", "were", "not", "to", "be", "been",
+                     "shall", "could", "may", "might", "can", "should", "did", "does", "do", "n't", "never"})
+DEFINITE = frozenset({"the", "that", "this", "those", "these", "their", "his", "her", "its", "such"})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "opening": 1}
+COUNTS = {"twice": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "thrice": 3, "both": 2}
+# Sittings told by the days they took ("on consecutive days", "on two straight days").
+DAY_RUNS = (("consecutive", "days"), ("straight", "days"), ("back", "-", "to", "-", "back", "days"), ("successive", "days"),
+            ("days", "running"))
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A person bound to a slot, and where the words naming them stand."""
+
+    name: str
+    first: int
+    last: int
+
+
+# ---------------------------------------------------------------- shared binders
+
+
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+# Words for the other side's people that the sentence does not name ("his counterparts", "U.S. Cabinet members").
+UNNAMED_SIDE = frozenset({"counterpart", "counterparts", "members", "secretaries", "officials", "delegation",
+                          "negotiators", "team", "side"})
+
+
+def persons(mention: Mention) -> list[str]:
+    return [n for n in mention.names if n in directory().people] if mention.kind == PERSON else []
+
+
+def _participant(reading: Reading, mention: Mention) -> bool:
+    """A possessive pronoun ("his counterparts") names the owner of something, not a participant."""
+    return not (mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES)
+
+
+def unnamed_side(reading: Reading, clause: Clause, last: int) -> bool:
+    """"with his counterparts", "with U.S. Cabinet members": people of the other side the sentence does not name."""
+    tokens = reading.tokens
+    opened = False
+    for i in range(last, min(clause.last, last + 8)):
+        if tokens[i].key in ("with", "between"):
+            opened = True
+        elif opened and tokens[i].key in UNNAMED_SIDE and clause.owns(i):
+            return True
+    return False
+
+
+def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
+    """The people before a trigger in its clause, back to the nearest verb: its subject. A verb joined to an
+    earlier one by "and" ("was summoned ... and spent 50 minutes with Trump") shares that verb's subject."""
+    found: list[Party] = []
+    tokens = reading.tokens
+    helpers = reading.cue_tokens
+    i = first - 1
+    while i >= clause.first:
+        if not clause.owns(i) or i in helpers:
+            i -= 1
+            continue
+        mention = _mention_at(reading, i)
+        if mention is not None:
+            if _participant(reading, mention):
+                found = [Party(n, mention.first, mention.last) for n in persons(mention)] + found
+            i = mention.first - 1
+            continue
+        token = tokens[i]
+        if is_verb(token) and token.key not in ADVERBS:
+            return found or (subject_of(reading, clause, i) if _joined_verb(reading, i, first) else [])
+        if found and token.is_word and token.key not in LIST_WORDS and token.key not in ADVERBS:
+            break
+        i -= 1
+    return found
+
+
+def _joined_verb(reading: Reading, verb: int, first: int) -> bool:
+    """Whether the trigger's verb is joined to an earlier verb by "and" ("... and spent", "... and then met")."""
+    keys = [t.key for t in reading.tokens[verb + 1:first] if t.i not in reading.cue_tokens]
+    if reading.tokens[first - 1].key == "to":
+        return True  # "flew to Washington to meet Lutnick": the traveller meets
+    while keys and keys[-1] in ADVERBS:
+        keys.pop()
+    return bool(keys) and keys[-1] in ("and", "then", "but", "or")
+
+
+def objects_of(reading: Reading, clause: Clause, last: int, need_with: bool) -> list[Party]:
+    """The people after a trigger in its clause, in a list that may run across "and" and "then"."""
+    found: list[Party] = []
+    tokens = reading.tokens
+    opened = not need_with
+    i = last
+    while i < clause.last:
+        if not clause.owns(i):
+            i += 1
+            continue
+        token = tokens[i]
+        if token.key in ("with", "to", "between", "among", "alongside"):
+            opened = True
+        mention = _mention_at(reading, i)
+        if mention is not None:
+            if opened and mention.kind == PERSON and _participant(reading, mention):
+                found += [Party(n, mention.first, mention.last) for n in persons(mention)]
+            i = mention.last
+            continue
+        if _ends_objects(reading, i, found):
+            break
+        i += 1
+    return found
+
+
+def _ends_objects(reading: Reading, i: int, found: list[Party]) -> bool:
+    token = reading.tokens[i]
+    if token.key in ("that", "who", "which", "whether", "about", "said", "told", ";", "while", "but", "because"):
+        return True
+    if token.key == "to" and i + 1 < len(reading.tokens) and is_verb(reading.tokens[i + 1]):
+        return True
+    return is_verb(token) and token.key not in ADVERBS and not token.key.endswith("ing") and bool(found)
+
+
+def _mention_at(reading: Reading, i: int) -> Mention | None:
+    for mention in reading.people:
+        if mention.first <= i < mention.last:
+            return mention
+    return None
+
+
+def inherited_subject(reading: Reading, clause: Clause) -> list[Party]:
+    """The subject a clause without one shares: a coordinate or participle clause, or an adverbial one,
+    shares its parent's; a relative clause names its antecedent."""
+    if clause.parent is None:
+        return []
+    parent = reading.clauses[clause.parent]
+    if clause.kind == RELATIVE and clause.marker in ("who", "whom", "whose", "that", "which"):
+        return antecedent(reading, clause)
+    if clause.kind in (COORDINATE, PARTICIPLE, SUBORDINATE, RELATIVE, ATTRIBUTION):
+        verbs = [i for i in parent.own() if is_verb(reading.tokens[i])]
+        anchor = verbs[0] if verbs else parent.last
+        return subject_of(reading, parent, anchor) or inherited_subject(reading, parent)
+    return []
+
+
+def possessor(reading: Reading, trigger: Trigger) -> list[Party]:
+    """"Akazawa's calls with Lutnick", "their meeting": the people a noun trigger belongs to."""
+    tokens = reading.tokens
+    i = trigger.first - 1
+    while i >= trigger.clause.first and (tokens[i].is_word or tokens[i].text == "-") and tokens[i].key not in DEFINITE \
+            and not is_verb(tokens[i]) and _mention_at(reading, i) is None and tokens[i].key != "'s":
+        i -= 1
+    owned = i >= 0 and tokens[i].key == "'s"
+    if owned:
+        i -= 1
+    mention = _mention_at(reading, i) if i >= 0 else None
+    if mention is None:
+        return []
+    if owned or (mention.how == "pronoun" and tokens[mention.first].key in POSSESSIVES):
+        return [Party(n, mention.first, mention.last) for n in persons(mention)]
+    return []
+
+
+PP_OPENERS = frozenset({"during", "at", "in", "after", "before", "ahead", "following", "of", "since", "from", "for",
+                        "around", "about", "on", "over", "into", "until"})
+
+
+def presupposed(reading: Reading, trigger: Trigger) -> bool:
+    """A noun trigger in a prepositional phrase ("during their meeting", "ahead of the summit") speaks of an
+    occasion as given, whatever mood the clause around it is in."""
+    tokens = reading.tokens
+    i = trigger.first - 1
+    while i >= trigger.clause.first and (tokens[i].key in DEFINITE or tokens[i].key in ("a", "an", "'s", "-")
+                                         or tokens[i].text[:1].isdigit() or _modifier(tokens[i].key)):
+        i -= 1
+    return trigger.noun and i >= 0 and tokens[i].key in PP_OPENERS
+
+
+def _modifier(key: str) -> bool:
+    return key in ("minute", "hour", "day", "first", "second", "latest", "next", "last", "planned", "upcoming",
+                   "bilateral", "ministerial", "phone", "telephone", "face", "to", "in", "person", "summit")
+
+
+def compound(reading: Reading, trigger: Trigger) -> list[Party]:
+    """"the Ishiba-Trump summit", "an Akazawa-Lutnick call": people named in the words right before a noun."""
+    found: list[Party] = []
+    i = trigger.first - 1
+    while i >= trigger.clause.first:
+        mention = _mention_at(reading, i)
+        if mention is not None and mention.how == "name":
+            found = [Party(n, mention.first, mention.last) for n in persons(mention)] + found
+            i = mention.first - 1
+        elif reading.tokens[i].text == "-" and found:
+            i -= 1
+        else:
+            break
+    return found if len(found) >= 2 else []
+
+
+def subject_after(reading: Reading, trigger: Trigger) -> list[Party]:
+    """"In discussions with Bessent, Akazawa urged ...": a clause-opening phrase shares the clause's subject,
+    the people named after the phrase and before the clause's verb."""
+    clause = trigger.clause
+    verbs = [i for i in clause.own() if i > trigger.last and is_verb(reading.tokens[i])]
+    comma = next((i for i in range(trigger.last, clause.last) if reading.tokens[i].text == ","), None)
+    if comma is None or not verbs or verbs[0] < comma:
+        return []
+    return subject_of(reading, clause, verbs[0])
+
+
+def antecedent(reading: Reading, clause: Clause) -> list[Party]:
+    """The people a relative clause hangs from ("Lutnick, whom the minister met a day earlier")."""
+    if clause.kind != RELATIVE or clause.marker not in ("who", "whom", "that", "which") or clause.parent is None:
+        return []
+    parent = reading.clauses[clause.parent]
+    before = [m for m in reading.people if m.last <= clause.first and parent.owns(m.first) and persons(m)]
+    return [Party(n, before[-1].first, before[-1].last) for n in persons(before[-1])] if before else []
+
+
+def round_of(reading: Reading, clause: Clause | None) -> int | None:
+    """"the fifth round", "his 7th round", "Round 2": the round of ministerial talks a clause names."""
+    tokens = reading.tokens
+    span = clause.own() if clause is not None else range(len(tokens))
+    for i in span:
+        if tokens[i].key not in ("round", "rounds"):
+            continue
+        before = tokens[i - 1].key if i else ""
+        if before in ORDINALS:
+            return ORDINALS[before]
+        if m := re.fullmatch(r"(\d+)(?:st|nd|rd|th)", before):
+            return int(m.group(1))
+        if i + 1 < len(tokens) and tokens[i + 1].text.isdigit() and tokens[i].capitalized:
+            return int(tokens[i + 1].text)
+    return None
+
+
+def place_of(reading: Reading, clause: Clause, first: int) -> str | None:
+    """The place a clause names for its event, the one nearest after the trigger first."""
+    places = [h for h in reading.hits_of("place") if clause.owns(h.first) and _mention_at(reading, h.first) is None]
+    if not places:
+        return _home(reading, clause)
+    after = [h for h in places if h.first >= first]
+    return str((after or places)[0].value)
+
+
+HOME = re.compile(r"\b(?:at\s+)?(?:the\s+)?((?:[A-Z]\w+|commerce secretary|treasury secretary)['’]s\s+(?:own\s+)?home)\b")
+
+
+def _home(reading: Reading, clause: Clause) -> str | None:
+    tokens = reading.tokens
+    text = reading.text[tokens[clause.first].start:tokens[clause.last - 1].end]
+    found = HOME.search(text)
+    return found.group(1) if found else None
+
+
+def durations_of(reading: Reading, clause: Clause, start: int = 0, end: int | None = None) -> list:
+    end = len(reading.tokens) if end is None else end
+    return [d for d in reading.durations if clause.owns(d.first) and start <= d.first < end]
+
+
+def verb_phrase_end(reading: Reading, clause: Clause, last: int) -> int:
+    """Where a trigger's own verb phrase ends: at the next verb joined by "and" ("... and fit in 45 minutes")."""
+    tokens = reading.tokens
+    for i in range(last + 1, clause.last):
+        if clause.owns(i) and is_verb(tokens[i]) and tokens[i].key not in ADVERBS and tokens[i - 1].key in ("and", "then", ","):
+            return i
+    return clause.last
+
+
+def count_of(reading: Reading, trigger: Trigger) -> int:
+    """"twice", "two calls", "two 110-minute meetings": how many sittings one trigger tells."""
+    tokens = reading.tokens
+    window = range(max(trigger.clause.first, trigger.first - 4), min(trigger.clause.last, trigger.last + 8))
+    keys = [t.key for t in tokens[trigger.last:verb_phrase_end(reading, trigger.clause, trigger.last)]]
+    if any(tuple(keys[i:i + len(run)]) == run for run in DAY_RUNS for i in range(len(keys))):
+        return 2
+    for key in ("twice", "thrice"):
+        if key in keys:
+            return COUNTS[key]
+    for i in window:
+        key = tokens[i].key
+        if key == "twice" or key == "thrice":
+            return COUNTS[key]
+        if key in COUNTS and i < trigger.last and _counts_sittings(reading, i, trigger):
+            return COUNTS[key]
+    return 1
+
+
+def _counts_sittings(reading: Reading, i: int, trigger: Trigger) -> bool:
+    """A number counts the trigger's noun ("two calls"), not something else ("two countries")."""
+    return trigger.noun or any(trigger.first <= j < trigger.last for j in range(i + 1, i + 4)) and i >= trigger.first
+
+
+def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
+    """Words before the trigger in its clause that date it by the story's last day ("then", "after the meeting").
+    A one-word adverb counts where it modifies a verb ("he then met", "First, he called on"), not a noun
+    ("his first summit")."""
+    for hit in reading.hits:
+        if hit.category != "anaphora" or not clause.owns(hit.first) or hit.first > first:
+            continue
+        if hit.last - hit.first > 1 or _adverbial(reading, hit.last):
+            return True
+    return False
+
+
+def _adverbial(reading: Reading, after: int) -> bool:
+    if after >= len(reading.tokens):
+        return True
+    following = reading.tokens[after]
+    return following.text in ",;" or is_verb(following) or following.key in ADVERBS or following.key in ("did", "he", "she", "they")
+
+
+def definite(reading: Reading, trigger: Trigger) -> bool:
+    """A noun trigger told with "the", "their", "that": a reference to an event already told."""
+    tokens = reading.tokens
+    for i in range(trigger.first - 1, max(trigger.clause.first, trigger.first - 5) - 1, -1):
+        if tokens[i].key in DEFINITE or tokens[i].key == "'s":
+            return True
+        if not tokens[i].is_word or is_verb(tokens[i]) or tokens[i].key in ("a", "an", "another"):
+            return False
+    return False
+
+
+def inherit_from(clause: Clause) -> int | None:
+    """The clause a clause without its own date shares the day of."""
+    if clause.kind in (PARTICIPLE, COORDINATE) or clause.kind == RELATIVE and clause.marker in ("where", "when") \
+            or clause.kind == SUBORDINATE and clause.marker in ("as", "while", "when", "after"):
+        return clause.parent
+    return None
+
+
+def candidate(reading: Reading, trigger: Trigger, fields: dict, mood: Modality, **extra) -> Candidate:
+    sentence = reading.sentence
+    return Candidate(type=trigger.kind, pattern=trigger.name, article=sentence.article, sentence=sentence.index,
+                     source=sentence.text, position=trigger.first, clause=trigger.clause.index, fields=fields,
+                     modality=mood, heads=extra.pop("heads", trigger_heads(reading, trigger)),
+                     scopes=trigger_scopes(reading, trigger),
+                     anaphora=anaphoric(reading, trigger.clause, trigger.first), inherit=inherit_from(trigger.clause),
+                     **extra)
+
+
+@cache
+def word_list(kind: str, name: str) -> frozenset[str]:
+    words = pattern_file(kind).get("words", {}).get(name, [])
+    if isinstance(words, dict):
+        return frozenset(k for forms in words.values() for k in forms)
+    return frozenset(words)
+
+
+def hits_in(reading: Reading, category: str, clause: Clause | None = None) -> list:
+    return [h for h in reading.hits if h.category == category and (clause is None or clause.owns(h.first))]
+
+
+def names(parties: list[Party]) -> list[str]:
+    return list(dict.fromkeys(p.name for p in parties))
+
+
+__all__ = ["Party", "candidate", "subject_of", "objects_of", "inherited_subject", "possessor", "round_of",
+           "place_of", "durations_of", "count_of", "definite", "hits_in", "names", "word_list", "modality",
+           "FUTURE", "PAST", "INSTITUTION", "PERSON", "UNNAMED", "COMPLEMENT", "grammar", "lexicon"]
