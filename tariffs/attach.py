@@ -48,6 +48,11 @@ def eventive_nouns() -> frozenset[str]:
     return frozenset(k for p in lexicon.load("grammar")["eventive_nouns"] for k in phrase_keys(p))
 
 
+@cache
+def occasion_nouns() -> frozenset[str]:
+    return frozenset(k for p in lexicon.load("grammar")["occasion_nouns"] for k in phrase_keys(p))
+
+
 def heads(reading: Reading) -> list[Head | None]:
     """The head of each date expression of a sentence, in the order of `reading.timexes`."""
     return [head_of(reading, n) for n in range(len(reading.timexes))]
@@ -101,7 +106,7 @@ def _occasion_before(reading: Reading, clause: Clause, first: int, last: int) ->
     i = first - 1
     if i >= 0 and tokens[i].key in PREPOSITIONS:
         i -= 1
-    if i < clause.first or not clause.owns(i) or tokens[i].key not in eventive_nouns():
+    if i < clause.first or not clause.owns(i) or tokens[i].key not in occasion_nouns():
         return None
     return None if _object_of_verb(reading, clause, i) else i
 
@@ -162,7 +167,7 @@ def occasion_dates(reading: Reading, heads: list[Head | None]) -> dict[int, int]
 
 def _noun_before(reading: Reading, start: int) -> int | None:
     """The occasion noun a relative clause hangs from, within a few words before it ("summit in Canada, which")."""
-    for i in range(start - 1, max(-1, start - 6), -1):
+    for i in range(start - 1, max(-1, start - 9), -1):
         if reading.tokens[i].key in eventive_nouns():
             return i
     return None

@@ -345,6 +345,8 @@ class _Builder:
         if j >= last:
             return False
         following = self.tokens[j]
+        if following.key in w.time_openers:
+            return False  # "until Aug. 1 to give partners time": a date, not a clause
         if _gerund(following):
             return True  # "after meeting him", "before flying home"
         return (following.key in w.pronouns or following.capitalized or following.key in w.determiners) \

@@ -43,6 +43,7 @@ STAMP = re.compile(
 )
 # A list item's mark ("- April 16: ...", "• ...", "* ..."): the item is the line without it.
 BULLET = re.compile(r"^(?:[-•*·▪–]|\d{1,2}\))\s+")
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 PLACE_ALONE = re.compile(r"^[A-Z][A-Z .]{2,30}$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -67,7 +68,12 @@ def clean(raw: RawArticle) -> CleanArticle:
                 body.append(kept)
             dropped.extend(lines[index:])
             break
-        if STAMP.match(line) or (not body and PLACE_ALONE.match(line)):
+        if STAMP.match(line):
+            header.append(line)
+            if CLOCK_TIME.search(line):
+                body.append(line)  # a stamp with its time also opens the entries below it, for their anchor
+            continue
+        if not body and PLACE_ALONE.match(line):
             header.append(line)
             continue
         if _matches(line, "link_list"):

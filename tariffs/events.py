@@ -204,6 +204,8 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
             candidate.timex = inherited
         elif (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions)) is not None:
             candidate.timex = _stretched(reading, occasions, linked)
+        elif (local := _local_day(reading, candidate)) is not None:
+            candidate.timex = local
 
 
 def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
@@ -238,6 +240,18 @@ def _heading(reading: Reading, dated: int, clause: Clause) -> bool:
         top = reading.clauses[top.parent]
     following = [c for c in reading.clauses if c.kind in ("main", "coordinate") and c.first >= heading.last]
     return bool(following) and following[0].index == top.index
+
+
+def _local_day(reading: Reading, candidate: Candidate) -> Timex | None:
+    """"In Tokyo, where it was already Wednesday, Ishiba told reporters": the day a place had reached is the
+    day of what happened there."""
+    for clause in reading.clauses:
+        if clause.kind != RELATIVE or clause.marker != "where" or not any(reading.tokens[i].key == "already" for i in clause.own()):
+            continue
+        for n, (first, _) in enumerate(reading.timex_tokens):
+            if clause.owns(first) and reading.timexes[n].kind in ("weekday", "deictic"):
+                return replace(reading.timexes[n], zone="local", which=reading.timexes[n].which or "this")
+    return None
 
 
 def _antecedent_date(reading: Reading, candidate: Candidate) -> Timex | None:

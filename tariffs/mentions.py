@@ -64,6 +64,7 @@ class Reading:
     rates: tuple[RateMention, ...]
     rate_tokens: tuple[tuple[int, int], ...]
     durations: tuple[Duration, ...]
+    protagonist: str | None = None   # the person the story followed before this sentence
 
     @property
     def text(self) -> str:
@@ -104,10 +105,12 @@ def read_sentence(sentence: Sentence, discourse: Discourse) -> Reading:
     hits = tuple(h for h in scan(tokens) if h.first not in quoted)
     timexes = tuple(t for t in find_timexes(text) if not _in_quote(t.start, quotes))
     rates = tuple(find_rates(text))
+    protagonist = next((n for n in reversed(discourse.subjects) if n in directory().people), None)
     people = tuple(_people(tokens, hits, clauses, discourse, text))
     reading = Reading(sentence, tokens, clauses, quotes, quoted, hits, people, timexes,
                       tuple(_token_span(tokens, t.start, t.end) for t in timexes), rates,
-                      tuple(_token_span(tokens, r.start, r.end) for r in rates), tuple(_durations(tokens, text)))
+                      tuple(_token_span(tokens, r.start, r.end) for r in rates), tuple(_durations(tokens, text)),
+                      protagonist)
     _remember(reading, discourse)
     return reading
 

@@ -32,7 +32,8 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     references: list[Candidate] = []
     for cand in candidates:
         cand.sources = [(cand.article, cand.source)]
-        if not _standing(cand):
+        if not _standing(cand) or (cand.type == "meeting" and cand.fields.get("nameless")
+                                   and not _open_plan(cand)):
             continue
         if cand.reference:
             references.append(cand)
@@ -43,13 +44,22 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
         else:
             absorb(match, cand)
     for ref in references:
-        match = _best(kept, ref, True)
+        match = _best(kept, ref, True) or _nearest_before(kept, ref)
         if match is not None:
             absorb(match, ref)
         elif ref.date is not None:
             kept.append(ref)
     _share_rounds([k for k in kept if k.type == "meeting"])
     return [k for k in kept if _finished(k)]
+
+
+def _nearest_before(kept: list[Candidate], ref: Candidate) -> Candidate | None:
+    """"The meeting lasted about an hour": a reference naming no one is the last meeting told before it."""
+    if ref.type != "meeting" or ref.fields.get("people"):
+        return None
+    before = [k for k in kept if k.type == "meeting" and k.sentence <= ref.sentence and _dates_meet(k, ref, True)
+              and _statuses_meet(k.fields["status"], ref.fields["status"], True)]
+    return max(before, key=lambda k: (k.sentence, k.position)) if before else None
 
 
 def _standing(cand: Candidate) -> bool:
@@ -65,9 +75,20 @@ def _standing(cand: Candidate) -> bool:
     return True
 
 
+def _open_plan(cand: Candidate) -> bool:
+    """"The two sides agreed to hold another round before the summit": talks planned between the countries
+    before anyone is named stand on the timeline when they have a date."""
+    return cand.fields.get("status") in ("planned", "proposed") and cand.fields.get("sides") and cand.date is not None
+
+
 def _finished(cand: Candidate) -> bool:
-    """Talks with nobody named are no point on a who-met-whom timeline."""
-    return not (cand.type == "meeting" and len(cand.fields.get("people", [])) < 1)
+    """Talks with nobody named are no point on a who-met-whom timeline, unless planned between the sides;
+    an intention with no day is no point on it either."""
+    if cand.type != "meeting":
+        return True
+    if cand.fields.get("status") in ("planned", "proposed") and cand.date is None:
+        return False
+    return bool(cand.fields.get("people")) or _open_plan(cand)
 
 
 def _best(kept: list[Candidate], cand: Candidate, in_article: bool) -> Candidate | None:

@@ -262,6 +262,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
     The story's last day (and its last stretch, for "then") moves only when an event is dated by words of its own.
     """
     reference: date | None = None
+    mentioned: date | None = None
     story: Span | None = None
     reports: dict[int, Span] = {}
     occasions: dict[str, tuple[Span, str | None]] = {}
@@ -269,7 +270,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
-        span, text, own = _own_date(cand, anchor, reference)
+        same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0
+        span, text, own = _own_date(cand, anchor, mentioned if same_day else reference)
         if span is None and cand.anaphora and story is not None:
             span, text = story, None
         if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
@@ -287,6 +289,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
             occasions[cand.fields["speaker"]] = (span, text)
         if cand.type == "statement" and span.end is None:
             reports.setdefault(cand.sentence, span)
+        if own and span.end is None and span.precision == "day":
+            mentioned = span.start
         if own and _tells_the_story(cand):
             reference = span.start if span.end is None and span.precision == "day" else reference
             story = span if span.precision in ("day", "weekend", "week", "part_of_month") else story
@@ -299,12 +303,12 @@ def _tells_the_story(cand) -> bool:
 
 
 def _reported(cand, reports: dict[int, Span]) -> tuple[Span | None, str | None]:
-    """An event told as news in a sentence a dated report attributes ("..., the ministry said") happened by
-    that report: the day of the report or the day before."""
+    """An event told as news in a sentence a dated report attributes ("..., the ministry said", "X said on
+    Tuesday that they had reached a deal") is dated by that report."""
     report = reports.get(cand.sentence)
     if report is None or report.precision != "day":
         return None, None
-    return Span(report.start - timedelta(days=1), report.start, "day"), None
+    return Span(report.start, None, "day"), None
 
 
 def _own_date(cand, anchor: Anchor | None, reference: date | None) -> tuple[Span | None, str | None, bool]:
@@ -321,18 +325,21 @@ def _own_date(cand, anchor: Anchor | None, reference: date | None) -> tuple[Span
 
 
 def _tense(cand, timex: Timex) -> str | None:
-    """The direction a date looks in: the event's own tense, or what its preposition says."""
+    """The direction a date looks in: the event's own tense, or what its preposition says. A present tense
+    tells a schedule for deadlines and rates ("the deadline falls on Wednesday", "takes effect Thursday"), a
+    report for statements ("Ishiba says Monday"), and either for meetings, whose headlines and key-date lists
+    tell the past in the present ("June 16: Ishiba and Trump meet")."""
     mood = cand.modality
-    if timex.prep in SINCE or mood.pluperfect:
-        return PAST  # "since April 5"; "had been due to expire on Wednesday"
+    if timex.prep in SINCE:
+        return PAST
     if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "announced", "expected"):
         return FUTURE
-    if timex.prep in UNTIL or cand.type == "deadline":
-        return None
     if mood.tense == "past":
         return PAST
     if mood.tense == "future":
         return FUTURE
+    if mood.tense == "present":
+        return {"statement": PAST, "deadline": FUTURE, "tariff": FUTURE}.get(cand.type)
     return None
 
 
@@ -358,8 +365,13 @@ def _set(cand, span: Span | None, text: str | None, own: bool) -> None:
     cand.date, cand.date_end, cand.precision = span.start, span.end, span.precision
 
 
-# A live-blog entry's stamp on a line of its own ("9:55 PM EDT", "11:40 JST"): the entry's own clock.
-ENTRY_STAMP = re.compile(r"^\s*(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)?\s*$", re.IGNORECASE)
+# A live-blog entry's stamp on a line of its own ("9:55 PM EDT", "11:40 JST", "July 23, 2025, 6:40 a.m. ET"):
+# the entry's own clock, and its own day when the stamp gives one.
+ENTRY_STAMP = re.compile(
+    r"^\s*(?:(?:updated|posted|last updated):?\s*)?(?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>\d{4}),?\s*)?"
+    r"(?:at\s*)?(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)?\s*$", re.IGNORECASE)
+MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
+    {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
 def entry_anchors(texts: list[str], base: Anchor | None) -> list[Anchor | None]:
@@ -368,11 +380,22 @@ def entry_anchors(texts: list[str], base: Anchor | None) -> list[Anchor | None]:
     current = base
     for text in texts:
         found = ENTRY_STAMP.match(text)
-        if found and base is not None:
-            hour = int(found.group("h")) % 12 if found.group("ampm") else int(found.group("h"))
-            if found.group("ampm") and found.group("ampm").lower().startswith("p"):
-                hour += 12
-            zone = found.group("zone")
-            current = Anchor(base.day, "JST" if zone and zone.upper() == "JST" else ("ET" if zone else base.zone), hour % 24)
+        if found and (base is not None or found.group("year")):
+            current = _stamp(found, base)
         anchors.append(current)
     return anchors
+
+
+def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:
+    hour = int(found.group("h")) % 12 if found.group("ampm") else int(found.group("h"))
+    if found.group("ampm") and found.group("ampm").lower().startswith("p"):
+        hour += 12
+    zone = found.group("zone")
+    clock = ("JST" if zone.upper() == "JST" else "ET") if zone else (base.zone if base else None)
+    day = base.day if base else None
+    if found.group("year") and found.group("month").lower() in MONTHS:
+        try:
+            day = date(int(found.group("year")), MONTHS[found.group("month").lower()], int(found.group("day")))
+        except ValueError:
+            pass
+    return Anchor(day, clock, hour % 24)

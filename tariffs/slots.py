@@ -191,6 +191,17 @@ PP_OPENERS = frozenset({"during", "at", "in", "after", "before", "ahead", "follo
                         "around", "about", "on", "over", "into", "until"})
 
 
+BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two governments", "both governments",
+              "the two nations", "japan and the united states", "japan and the u.s.", "tokyo and washington",
+              "washington and tokyo", "another round", "next round", "a new round", "further talks", "more talks")
+
+
+def both_sides(reading: Reading, clause: Clause) -> bool:
+    """"The two sides agreed to hold another round": talks between the countries, no one named yet."""
+    text = " ".join(reading.tokens[i].key for i in clause.own())
+    return any(phrase in text for phrase in BOTH_SIDES)
+
+
 def presupposed(reading: Reading, trigger: Trigger) -> bool:
     """A noun trigger in a prepositional phrase ("during their meeting", "ahead of the summit") speaks of an
     occasion as given, whatever mood the clause around it is in."""
@@ -322,7 +333,11 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
     A one-word adverb counts where it modifies a verb ("he then met", "First, he called on"), not a noun
     ("his first summit")."""
     for hit in reading.hits:
-        if hit.category != "anaphora" or not clause.owns(hit.first) or hit.first > first:
+        if hit.category != "anaphora" or not clause.owns(hit.first):
+            continue
+        if hit.first > first:
+            if reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently"):
+                return True  # "said afterwards", "told reporters later"
             continue
         if hit.last - hit.first > 1 or _adverbial(reading, hit.last):
             return True
@@ -355,11 +370,34 @@ def inherit_from(clause: Clause) -> int | None:
     return None
 
 
+MOTION_VERBS = frozenset({"flew", "fly", "flies", "flying", "travel", "travels", "traveled", "travelled", "traveling",
+                          "went", "go", "goes", "going", "came", "come", "comes", "visited", "visit", "visits", "arrived",
+                          "arrive", "arrives", "headed", "head", "heads", "returned", "return", "returns", "left", "leave",
+                          "leaves", "stayed", "stay", "stays", "extended", "sent", "send", "sends", "dispatched"})
+
+
+def purpose_of(reading: Reading, trigger: Trigger) -> int | None:
+    """"will fly to Washington this weekend to meet Lutnick": a journey made to meet someone; the index of the
+    journey's verb, whose mood and date the meeting shares."""
+    if trigger.first == 0 or reading.tokens[trigger.first - 1].key != "to":
+        return None
+    for i in range(trigger.first - 2, trigger.clause.first - 1, -1):
+        if trigger.clause.owns(i) and reading.tokens[i].key in MOTION_VERBS:
+            return i
+        if reading.tokens[i].text in ",;":
+            return None
+    return None
+
+
 def candidate(reading: Reading, trigger: Trigger, fields: dict, mood: Modality, **extra) -> Candidate:
     sentence = reading.sentence
+    heads = extra.pop("heads", trigger_heads(reading, trigger))
+    journey = purpose_of(reading, trigger)
+    if journey is not None:
+        heads = heads | {journey}
     return Candidate(type=trigger.kind, pattern=trigger.name, article=sentence.article, sentence=sentence.index,
                      source=sentence.text, position=trigger.first, clause=trigger.clause.index, fields=fields,
-                     modality=mood, heads=extra.pop("heads", trigger_heads(reading, trigger)),
+                     modality=mood, heads=heads,
                      scopes=trigger_scopes(reading, trigger),
                      anaphora=anaphoric(reading, trigger.clause, trigger.first), inherit=inherit_from(trigger.clause),
                      **extra)

@@ -12,12 +12,13 @@ PAUSE_REACH = 12
 
 
 def deadlines(reading: Reading, trigger: Trigger) -> list[Candidate]:
-    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    function_word = trigger.spec.get("needs") is not None  # "until", "by", "from": the clause's verb carries the tense
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun or function_word)
     if mood.negated:
         return []  # a condition does not undo a deadline: "if they enter before Oct. 5" still names the day
     needs = trigger.spec.get("needs")
     timex = None
-    if needs in ("pause_before", "tariff_ahead", "goods_before"):
+    if needs in ("pause_before", "tariff_ahead", "goods_before", "obligation_before"):
         timex = _date_after(reading, trigger)
         if timex is None or not _context(reading, trigger, needs, mood):
             return []
@@ -36,8 +37,10 @@ def _date_after(reading: Reading, trigger: Trigger):
 
 
 def _context(reading: Reading, trigger: Trigger, needs: str | None, mood) -> bool:
-    if needs == "pause_before":
-        return any(trigger.first - PAUSE_REACH <= h.first < trigger.first for h in hits_in(reading, "deadline:pauses", trigger.clause))
+    if needs in ("pause_before", "obligation_before"):
+        words = "deadline:pauses" if needs == "pause_before" else "deadline:obligations"
+        scope = [trigger.clause] + ([reading.clauses[trigger.clause.parent]] if trigger.clause.parent is not None else [])
+        return any(trigger.first - PAUSE_REACH <= h.first < trigger.first for c in scope for h in hits_in(reading, words, c))
     if needs == "tariff_ahead":
         tariff_words = hits_in(reading, "tariff:tariff_nouns") + hits_in(reading, "tariff:rate_nouns")
         return mood.tense != PAST and not mood.perfect and bool(tariff_words or reading.rates)

@@ -5,7 +5,8 @@ from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
 from ..modality import FUTURE, PAST, Modality
-from ..slots import (Party, antecedent, candidate, compound, presupposed, subject_after, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
+from ..officials import country_of
+from ..slots import (Party, antecedent, both_sides, candidate, compound, presupposed, purpose_of, subject_after, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
                      place_of, possessor, round_of, subject_of, unnamed_side,
                      verb_phrase_end)
 
@@ -15,6 +16,9 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
     if presupposed(reading, trigger):
         mood = Modality(tense=mood.tense)
+    journey = purpose_of(reading, trigger)
+    if journey is not None:
+        mood = modality.read(reading, trigger.clause, journey, journey + 1)  # "will fly ... to meet": the journey's mood
     status = status_of(mood)
     if status is None:
         return []
@@ -24,15 +28,25 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     objects += [p for p in antecedent(reading, trigger.clause) if p.name not in names(subject)]
     if trigger.spec.get("needs") == "place_ahead":
         return _trip(reading, trigger, mood, status, subject, objects)
+    if trigger.noun and not subject and len(objects) == 1:
+        subject = _protagonist(reading, objects[0])  # "a face-to-face meeting with Lutnick": the story's own person
     people = names(subject + objects)
     number = round_of(reading, trigger.clause) or round_of(reading, None)
     unnamed = unnamed_side(reading, trigger.clause, trigger.last)
-    if not _enough(trigger, people, number, unnamed):
-        return []
-    fields = {"mode": _mode(reading, trigger), "mode_explicit": _mode_explicit(reading, trigger), "status": status,
-              "location": place_of(reading, trigger.clause, trigger.first), "round": number, "open": unnamed}
     reference = trigger.noun and definite(reading, trigger)
+    fields = {"mode": _mode(reading, trigger), "mode_explicit": _mode_explicit(reading, trigger), "status": status,
+              "location": place_of(reading, trigger.clause, trigger.first), "round": number, "open": unnamed,
+              "nameless": not (reference or _enough(trigger, people, number, unnamed)),
+              "sides": both_sides(reading, trigger.clause)}
     return _sittings(reading, trigger, mood, fields, subject, objects, reference)
+
+
+def _protagonist(reading: Reading, other: Party) -> list[Party]:
+    """The person the story follows, when a meeting noun names only the other side."""
+    name = reading.protagonist
+    if name is None or name == other.name or country_of(name) == country_of(other.name):
+        return []
+    return [Party(name, -1, -1)]
 
 
 def _subject(reading: Reading, trigger: Trigger) -> list[Party]:
@@ -112,9 +126,9 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
     groups = _groups(reading, trigger, subject, objects)
     end = verb_phrase_end(reading, trigger.clause, trigger.last)
     scope = _elaboration(reading, trigger)
-    durations = durations_of(reading, trigger.clause, trigger.first, end) + durations_of(reading, scope) if scope else \
-        durations_of(reading, trigger.clause, trigger.first, end)
-    count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1)
+    start = trigger.first - 4 if trigger.noun else trigger.first  # "their 25-minute call"
+    durations = durations_of(reading, trigger.clause, start, end) + (durations_of(reading, scope) if scope else [])
+    count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1, _again(reading, trigger, end))
     days = _sitting_dates(reading, trigger, scope, end, count)
     found = []
     group_id = f"{reading.sentence.article}:{reading.sentence.index}:{trigger.first}" if count > 1 or len(groups) > 1 else None
@@ -127,6 +141,14 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
             made.timex = days[n] if days else None
             found.append(made)
     return found
+
+
+def _again(reading: Reading, trigger: Trigger, end: int) -> int:
+    """"met Lutnick on June 5 and again on June 6": one sitting per day told after "again"."""
+    keys = [t.key for t in reading.tokens[trigger.last:end]]
+    if "again" not in keys:
+        return 1
+    return max(1, sum(1 for first, _ in reading.timex_tokens if trigger.last <= first < end))
 
 
 def _elaboration(reading: Reading, trigger: Trigger):
