@@ -141,7 +141,7 @@ def _verb_before(reading: Reading, clause: Clause, first: int, last: int) -> int
 OCCASION_LINKS = (("at",), ("during",), ("on", "the", "sidelines", "of"), ("on", "the", "margins", "of"),
                   ("on", "the", "fringes", "of"), ("around", "the", "time", "of"), ("at", "the", "time", "of"),
                   ("in", "the", "run", "-", "up", "to"), ("on", "the", "occasion", "of"), ("when", "they", "attend"),
-                  ("for",), ("in",))
+                  ("for",), ("in",), ("after",), ("following",))
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 

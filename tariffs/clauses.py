@@ -207,15 +207,27 @@ class _Builder:
         asides = self._asides(parent, first, last, paired)
         commas = [i for i in range(first, last) if self._cuts(i) and not any(a <= i < b for a, b in asides)]
         starts, ends = [first, *[c + 1 for c in commas]], [*commas, last]
+        open_clause = None
         for n, (a, b) in enumerate(zip(starts, ends)):
             if a >= b:
                 continue
             kind, marker = self._chunk_kind(a, b, n == 0, n == len(starts) - 1)
+            if kind is None and open_clause is not None and not self._has_verb(a, b):
+                self._extend(open_clause, b)  # "after Trump met Akazawa, Japan's minister, in the Oval Office"
+                continue
             if kind is None:
-                self._inline(parent, a, b)
+                open_clause = self._inline(parent, a, b)
                 continue
             child = self.add(a, b, kind, marker, parent)
-            self._inline(child, a + len(marker.split()), b)
+            open_clause = self._inline(child, a + len(marker.split()), b)
+
+    def _has_verb(self, a: int, b: int) -> bool:
+        return any(is_verb(t) for t in self.tokens[a:b] if t.i not in self.quoted)
+
+    def _extend(self, index: int, last: int) -> None:
+        """A clause that ran to a comma goes on through a verbless aside after it (an appositive, a place, a date)."""
+        first, _, kind, marker, parent = self.rows[index]
+        self.rows[index] = (first, last, kind, marker, parent)
 
     def _cuts(self, i: int) -> bool:
         token = self.tokens[i]
@@ -284,17 +296,19 @@ class _Builder:
         closes = any(t.key in speech for t in span[-4:]) and no_content
         return opens or closes
 
-    def _inline(self, parent: int, first: int, last: int) -> None:
+    def _inline(self, parent: int, first: int, last: int) -> int | None:
         """The first clause that opens without a comma (reported content, a restrictive relative,
-        an adverbial clause) runs to the end of the run; it may hold another one in turn."""
+        an adverbial clause) runs to the end of the run; it may hold another one in turn. Returns the
+        innermost such clause, which an aside after the comma may continue."""
         for i in range(first + 1, last):
             if i in self.quoted:
                 continue
             kind = self._inline_kind(i, first, last)
             if kind is not None:
                 child = self.add(i, last, kind, self.tokens[i].key, parent)
-                self._inline(child, i + 1, last)
-                return
+                inner = self._inline(child, i + 1, last)
+                return inner if inner is not None else (child if kind in (SUBORDINATE, COMPLEMENT) else None)
+        return None
 
     def _inline_kind(self, i: int, first: int, last: int) -> str | None:
         w = words()
@@ -328,6 +342,8 @@ class _Builder:
 
     def _after_noun(self, token: Token) -> bool:
         w = words()
+        if token.text == "%" or token.text[:1].isdigit():
+            return True  # "the 24% that Trump announced"
         return (token.is_word and not is_verb(token) and token.key not in w.determiners and token.key not in w.pronouns
                 and token.key not in w.function_words)
 
@@ -361,5 +377,5 @@ class _Builder:
         if token.key in w.pronouns:
             return self._verb_soon(i + 1, last)
         if token.key in w.determiners or token.capitalized:
-            return self._verb_soon(i + 1, last, 8)
+            return self._verb_soon(i + 1, last, 4)
         return False

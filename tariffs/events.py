@@ -208,6 +208,30 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
             candidate.timex = local
 
 
+NARRATED = ("main", "coordinate", "subordinate", "participle")
+
+
+def narration(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
+    """Days the story moves to without an event of ours ("When Akazawa left the White House on Tuesday, ..."):
+    a past verb with its own date. They date nothing themselves; they only carry the story's day for
+    "hours later" or "that day", and are dropped when merging."""
+    from .modality import Modality, verb_form
+    claimed = {(c.timex.start, c.timex.end) for c in candidates if c.timex is not None}
+    found = []
+    for n, head in enumerate(attach.heads(reading)):
+        timex = reading.timexes[n]
+        if head is None or head.kind != attach.TOKEN or (timex.start, timex.end) in claimed:
+            continue
+        verb = reading.tokens[head.index]
+        clause = reading.clause_of(head.index)
+        if is_verb(verb) and verb_form(verb) in ("past", "participle") and clause.kind in NARRATED:
+            sentence = reading.sentence
+            found.append(Candidate(type="time", pattern="narration", article=sentence.article, sentence=sentence.index,
+                                   source=sentence.text, position=head.index, clause=clause.index, fields={},
+                                   modality=Modality(tense="past"), timex=timex))
+    return found
+
+
 def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
     """A day that opens an occasion of several days ("the three-day summit, which starts on June 15") names them all."""
     timex = reading.timexes[n]

@@ -138,6 +138,7 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
         names = _resolve(hit, tokens, discourse, [n for m in mentions for n in m.names])
         mention = Mention(_kind(hit.category, names), names, hit.first, hit.last, _how(hit.category))
         mentions = _join(mentions, mention, tokens)
+    mentions = sorted(mentions + _unknown_speakers(tokens, hits, mentions, discourse), key=lambda m: m.first)
     subject = _subject_here(mentions, clauses, tokens)
     for token in tokens:
         if token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions):
@@ -146,6 +147,61 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
             kind = INSTITUTION if token.key in ("it", "its") else PERSON
             mentions.append(Mention(kind, names, token.i, token.i + 1, "pronoun"))
     return sorted(mentions, key=lambda m: m.first)
+
+
+def _unknown_speakers(tokens: list[Token], hits, mentions: list[Mention], discourse: Discourse) -> list[Mention]:
+    """People the directory does not know, named where a speaker stands: "said Jim Barrow", "Marcy Tolliver,
+    the company's president, said", "Tolliver said" once the article has named her in full."""
+    taken = {i for m in mentions for i in range(m.first, m.last)} | {i for h in hits if h.category in
+                                                                     ("place", "country") for i in range(h.first, h.last)}
+    verbs = [h.first for h in hits if h.category == "trigger:statement" and h.value == "say"]
+    found: list[Mention] = []
+    for verb in verbs:
+        for first, last in (_name_before(tokens, verb, taken), _name_after(tokens, verb, taken)):
+            if first is None:
+                continue
+            name = " ".join(t.text for t in tokens[first:last])
+            full = discourse.unknown.get(name, name) if last - first == 1 else name
+            if last - first == 1 and full == name:
+                continue  # a lone capitalised word nobody introduced is no name
+            discourse.unknown[tokens[last - 1].text] = full
+            found.append(Mention(PERSON, (full,), first, last, "unknown"))
+    return found
+
+
+def _name_before(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int | None, int]:
+    """A capitalised name ending right before the verb, or before an aside closed by a comma."""
+    end = verb
+    if end > 0 and tokens[end - 1].text == ",":
+        opening = next((i for i in range(end - 2, max(-1, end - 12), -1) if tokens[i].text == ","), None)
+        end = opening if opening is not None else end
+    return _name_span(tokens, end, taken, backwards=True)
+
+
+def _name_after(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int | None, int]:
+    if tokens[verb].key not in ("said", "says", "added", "wrote") or verb == 0 or tokens[verb - 1].text not in ",\"”’'":
+        return None, 0
+    return _name_span(tokens, verb + 1, taken, backwards=False)
+
+
+def _name_span(tokens: list[Token], edge: int, taken: set[int], backwards: bool) -> tuple[int | None, int]:
+    words = _name_stopwords()
+    span = range(edge - 1, max(-1, edge - 4), -1) if backwards else range(edge, min(len(tokens), edge + 3))
+    picked = []
+    for i in span:
+        token = tokens[i]
+        if i in taken or not token.capitalized or not token.text.isalpha() or token.key in words:
+            break
+        picked.append(i)
+    if not picked or (backwards and picked[-1] == 0 and len(picked) == 1):
+        return None, 0
+    return min(picked), max(picked) + 1
+
+
+def _name_stopwords() -> frozenset[str]:
+    from . import lexicon
+    language = lexicon.load("language")
+    return frozenset(w.lower() for w in [*language["months"], *language["weekdays"], *language.get("not_names", [])])
 
 
 def _choose(hits: list[Hit]) -> list[Hit]:
@@ -181,6 +237,8 @@ def _resolve(hit: Hit, tokens: list[Token], discourse: Discourse, here: list[str
     if category in (PERSON, INSTITUTION):
         return (hit.value,)
     if category == "role":
+        if _owned_by_organisation(tokens, hit.first):
+            return ()
         name = discourse.role(hit.value, _qualifier(tokens, hit.first), here)
         return (name,) if name else ()
     if category == "role_noun":
@@ -206,6 +264,20 @@ def _how(category: str) -> str:
 
 COUNTRY_WORDS = {"japan": "JP", "japanese": "JP", "tokyo": "JP", "u.s.": "US", "us": "US", "american": "US",
                  "washington": "US", "united": "US", "america": "US"}
+
+
+def _owned_by_organisation(tokens: list[Token], first: int) -> bool:
+    """"the LDP president", "the company's president", "the European Commission president": a title of
+    another body, not the role the directory knows."""
+    i = first - 1
+    if i >= 0 and tokens[i].key == "'s":
+        i -= 1
+    if i < 0:
+        return False
+    token = tokens[i]
+    own_body = token.key in COUNTRY_WORDS or token.key in QUALIFIER_SKIP or token.key in ("states",)
+    return not own_body and (token.text.isupper() or token.capitalized or token.key in ("company", "party", "firm",
+                                                                                        "bank", "group", "commission"))
 
 
 def _qualifier(tokens: list[Token], first: int) -> str | None:
@@ -249,18 +321,19 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
         if clause.kind not in (MAIN, COORDINATE) or (clause.kind == COORDINATE and clause.parent not in (0, None)):
             continue
         verbs = [i for i in clause.own() if is_verb(tokens[i])]
-        if not verbs:
-            continue
+        limit = verbs[0] if verbs else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
         for mention in mentions:
-            if clause.owns(mention.first) and mention.first < verbs[0] and mention.kind == PERSON and mention.names:
+            if clause.owns(mention.first) and mention.first < limit and mention.kind == PERSON and mention.names:
                 return mention.names[0]
-        return None
+        if verbs:
+            return None
     return None
 
 
 def _remember(reading: Reading, discourse: Discourse) -> None:
     people = [n for m in reading.people if m.how != "pronoun" for n in m.names]
-    subject = _subject_here(list(reading.people), reading.clauses, reading.tokens)
+    subject = _subject_here(list(reading.people), reading.clauses, reading.tokens) or \
+        next((m.names[0] for m in reading.people if m.how == "unknown"), None)
     main = reading.clauses[0]
     group = tuple(dict.fromkeys(n for m in reading.people if m.kind == PERSON and main.owns(m.first) for n in m.names))
     discourse.note(people, subject, group)

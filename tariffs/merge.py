@@ -63,7 +63,9 @@ def _nearest_before(kept: list[Candidate], ref: Candidate) -> Candidate | None:
 
 
 def _standing(cand: Candidate) -> bool:
-    """Whether a candidate can be an event at all once dated."""
+    """Whether a candidate can be an event at all once dated (a narrated day only carried the story's time)."""
+    if cand.type == "time":
+        return False
     if cand.type in ("deadline", "agreement"):
         return cand.date is not None  # a deadline or a deal with no day is no point on a timeline
     if cand.type == "statement" and cand.fields.get("background") and not cand.own_date:
@@ -123,8 +125,12 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     every match must share (a rate, a speaker, a person, a type), so a large corpus stays cheap."""
     kept: list[Candidate] = []
     buckets: dict[tuple, list[Candidate]] = {}
+    undated: list[Candidate] = []
     for cand in candidates:
         keys = _keys(cand)
+        if cand.type == "meeting" and cand.date is None:
+            undated.append(cand)
+            continue
         pool = {id(k): k for key in keys for k in buckets.get(key, ())}.values()
         match = _best(list(pool), cand, False)
         if match is None:
@@ -137,7 +143,29 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
                 bucket = buckets.setdefault(key, [])
                 if not any(k is match for k in bucket):
                     bucket.append(match)
+    for cand in undated:
+        match = _last_before(buckets, cand)
+        if match is None:
+            kept.append(cand)
+        else:
+            absorb(match, cand)
     return kept
+
+
+# How far back an undated mention of talks may reach for the talks it retells.
+RETELL_DAYS = 62
+
+
+def _last_before(buckets: dict[tuple, list[Candidate]], cand: Candidate) -> Candidate | None:
+    """An article that tells held talks without their day ("a visit that included a session with Trump")
+    retells the latest talks of those people before it was written."""
+    people = set(cand.fields.get("people", []))
+    if cand.fields.get("status") != "held" or len(people) < 2 or cand.reported is None:
+        return None
+    pool = {id(k): k for name in people for k in buckets.get(("meeting", name), ())}.values()
+    fits = [k for k in pool if set(k.fields["people"]) == people and k.fields["status"] == "held" and k.date
+            and 0 <= (cand.reported - k.date).days <= RETELL_DAYS]
+    return max(fits, key=lambda k: k.date) if fits else None
 
 
 def _keys(cand: Candidate) -> list[tuple]:

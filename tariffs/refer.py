@@ -28,6 +28,7 @@ class Discourse:
     subjects: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)
+    unknown: dict[str, str] = field(default_factory=dict)   # surname -> full name of people the directory lacks
 
     # ------------------------------------------------------------ remembering
 
@@ -37,7 +38,7 @@ class Discourse:
         for name in names:
             if name in book.institutions:
                 self.institutions = (self.institutions + [name])[-MEMORY:]
-            elif name in book.people or name:
+            elif name:
                 self.names = (self.names + [name])[-MEMORY:]
         if subject:
             self.subjects = (self.subjects + [subject])[-MEMORY:]
@@ -96,7 +97,7 @@ class Discourse:
         """"the two leaders": one holder of each role the phrase names; "the two men": the last pair."""
         book = directory()
         roles = book.groups.get(phrase)
-        if roles:
+        if roles:  # an empty list of roles: the last pair named
             return tuple(dict.fromkeys(n for role in roles for n in book.holders(role, self.day)[:1]))
         return self.groups[-1] if self.groups else ()
 

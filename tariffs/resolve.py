@@ -297,8 +297,10 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
 
 
 def _tells_the_story(cand) -> bool:
-    """Only events told as having happened move the story's day: not rates, deadlines or plans."""
-    return cand.type in ("meeting", "statement", "agreement") and cand.modality.real \
+    """Only events told as having happened move the story's day: not rates, deadlines or plans, and not a
+    step back ("had met him a day earlier"), which is a flashback."""
+    flashback = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset < 0
+    return cand.type in ("meeting", "statement", "agreement", "time") and cand.modality.real and not flashback \
         and cand.fields.get("status") not in ("planned", "proposed", "expected")
 
 

@@ -329,11 +329,13 @@ def _counts_sittings(reading: Reading, i: int, trigger: Trigger) -> bool:
 
 
 def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
-    """Words before the trigger in its clause that date it by the story's last day ("then", "after the meeting").
-    A one-word adverb counts where it modifies a verb ("he then met", "First, he called on"), not a noun
-    ("his first summit")."""
+    """Words before the trigger in its clause, or in a phrase that opens it, that date it by the story's last
+    day ("then", "after the meeting", "Speaking to reporters after the call, ..."). A one-word adverb counts
+    where it modifies a verb ("he then met", "First, he called on"), not a noun ("his first summit")."""
+    openers = [c for c in reading.clauses if c.parent == clause.index and c.kind in (PARTICIPLE, SUBORDINATE)
+               and c.last <= first]
     for hit in reading.hits:
-        if hit.category != "anaphora" or not clause.owns(hit.first):
+        if hit.category != "anaphora" or not (clause.owns(hit.first) or any(c.owns(hit.first) for c in openers)):
             continue
         if hit.first > first:
             if reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently"):

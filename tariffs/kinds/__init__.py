@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from ..events import Candidate, claim_dates, find_triggers
+from ..events import Candidate, claim_dates, find_triggers, narration
 from ..mentions import Reading
 from .agreement import agreements
 from .deadline import deadlines
 from .meeting import meetings
-from .statement import statements
+from .statement import labelled, statements
 from .tariff import tariffs
 
 BUILDERS = {"meeting": meetings, "statement": statements, "agreement": agreements, "deadline": deadlines}
@@ -26,7 +26,10 @@ def read_events(readings: list[Reading]) -> list[Candidate]:
             for trigger in find_triggers(reading, kind):
                 here.extend(build(reading, trigger))
         here.extend(tariffs(reading))
+        if not any(c.type == "statement" for c in here):
+            here.extend(labelled(reading))
         claim_dates(reading, here)
+        here.extend(narration(reading, here))
         clock = _clock(reading)
         for cand in here:
             cand.fields.setdefault("zone", clock)

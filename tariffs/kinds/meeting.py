@@ -154,7 +154,8 @@ def _again(reading: Reading, trigger: Trigger, end: int) -> int:
 def _elaboration(reading: Reading, trigger: Trigger):
     """The clause after a colon that spells out what the trigger's clause counted ("twice: for 45 minutes
     last Thursday, and for about an hour on Saturday")."""
-    return next((c for c in reading.clauses if c.kind == "coordinate" and c.marker == ":" and c.first == trigger.clause.last + 1), None)
+    return next((c for c in reading.clauses if c.kind == "coordinate" and c.marker == ":"
+                 and trigger.clause.last <= c.first <= trigger.clause.last + 1), None)
 
 
 def _sitting_dates(reading: Reading, trigger: Trigger, scope, end: int, count: int) -> list:

@@ -16,7 +16,10 @@ LABEL_WORDS = 3
 def statements(reading: Reading, trigger: Trigger) -> list[Candidate]:
     """One statement per speaker of a verb of saying; none when the words deny or only suppose the speech."""
     mood = modality.read(reading, trigger.clause, trigger.first, trigger.last)
-    if mood.negated or mood.conditional or mood.future or mood.proposed or _attributed(reading, trigger):
+    if mood.negated or mood.conditional or mood.future or mood.proposed or _attributed(reading, trigger) \
+            or _aside(reading, trigger) or _embedded_habit(reading, trigger, mood):
+        return []
+    if trigger.spec.get("needs") == "speaker_opens" and not _speaker_opens(reading, trigger):
         return []
     speakers = _speakers(reading, trigger)
     if not speakers:
@@ -32,6 +35,49 @@ def statements(reading: Reading, trigger: Trigger) -> list[Candidate]:
     return found
 
 
+def _aside(reading: Reading, trigger: Trigger) -> bool:
+    """"to, say, 12.5 per cent": "say" between commas supposes a figure; nobody speaks."""
+    tokens = reading.tokens
+    return tokens[trigger.first].key == "say" and 0 < trigger.first < len(tokens) - 1 \
+        and tokens[trigger.first - 1].text == "," and tokens[trigger.first + 1].text == ","
+
+
+def _embedded_habit(reading: Reading, trigger: Trigger, mood) -> bool:
+    """"what Trump says he wants": a present "says" inside another clause tells a standing view, no occasion."""
+    return mood.tense == "present" and trigger.clause.kind in ("relative", "complement", "subordinate")
+
+
+def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
+    """A weak verb of saying needs its speaker right before it in a clause of its own ("Trump announced ...")."""
+    if trigger.clause.kind not in ("main", "coordinate", "attribution", "complement"):
+        return False
+    before = _subject(reading, trigger.clause, trigger.first)
+    if not before or trigger.first - before[-1].last > 4:
+        return False
+    opening = before[0].first - 1
+    return opening < trigger.clause.first or reading.tokens[opening].text in ",;:" or \
+        reading.tokens[opening].key in ("and", "but", "then", "also", "when", "after", "as", "while") or \
+        opening in _date_tokens(reading)
+
+
+def labelled(reading: Reading) -> list[Candidate]:
+    """"ISHIBA (voice of interpreter): \u201c...\u201d": a transcript line is a statement of the person its label names."""
+    clauses = reading.clauses
+    if not any(c.marker == ":" and c.kind == "coordinate" for c in clauses) or not reading.quotes:
+        return []
+    label = clauses[0]
+    named = [m for m in reading.people if label.owns(m.first) and m.how in ("name", "role")]
+    words = [i for i in label.own() if reading.tokens[i].is_word]
+    if len(named) != 1 or len(words) > 6 or not named[0].names:
+        return []
+    trigger = Trigger("statement", "label", named[0].first, named[0].last, label, {"name": "label"})
+    quote = max(reading.quotes, key=lambda q: q.words).text
+    fields = {"speaker": named[0].names[0], "speaker_kind": named[0].kind, "quote": quote, "background": False,
+              "new_occasion": False}
+    from ..modality import Modality
+    return [candidate(reading, trigger, fields, Modality(tense="past"))]
+
+
 def _attributed(reading: Reading, trigger: Trigger) -> bool:
     """A verb of saying inside words a closing attribution gives to someone else ("Bessent stressed ...,
     the Treasury said in a statement") reports that source's account: the attribution is the statement."""
@@ -43,14 +89,14 @@ def _attributed(reading: Reading, trigger: Trigger) -> bool:
 def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | None]]:
     """Who speaks: the subject before the verb, else the one named right after it (", said Akazawa")."""
     clause = trigger.clause
-    before = _subject(reading, clause, trigger.first) or _after(reading, clause, trigger.last) \
-        or _shared(reading, clause)
+    after = _after(reading, clause, trigger.last) if trigger.name == "say" else []
+    before = _subject(reading, clause, trigger.first) or after or _shared(reading, clause)
     found = []
     for mention in before:
         if mention.kind == UNNAMED:
             found.append((mention, None))
         for name in mention.names:
-            if name in directory().people or name in directory().institutions:
+            if name in directory().people or name in directory().institutions or mention.how == "unknown":
                 found.append((mention, name))
     return list({(m.first, n): (m, n) for m, n in found}.values())
 
@@ -64,16 +110,32 @@ def _subject(reading: Reading, clause: Clause, first: int) -> list[Mention]:
         if mention is not None and clause.owns(i):
             if found and not _joined(reading, mention, found[0]):
                 break
+            if mention.first > 0 and reading.tokens[mention.first - 1].key in PREPOSITIONS:
+                break  # "the letter to Prime Minister Ishiba announces": Ishiba is no speaker
             found.insert(0, mention)
             i = mention.first - 1
             continue
         token = reading.tokens[i]
         if clause.owns(i) and is_verb(token) and token.key not in ADVERBS:
             break
-        if found and token.is_word and token.key not in ("and", "also", "then", "later", "again", "both", "had"):
+        if token.is_word and token.key not in BETWEEN and i not in _date_tokens(reading) and clause.owns(i):
             break
         i -= 1
     return found
+
+
+PREPOSITIONS = frozenset({"to", "with", "for", "of", "from", "by", "at", "against", "toward", "towards", "between",
+                          "among", "about", "than"})
+# Words that may stand between a speaker and the verb ("Akazawa also told", "Hayashi on Friday said").
+BETWEEN = frozenset({"and", "also", "then", "later", "again", "both", "had", "has", "have", "once", "repeatedly",
+                     "reportedly", "previously", "separately", "later", "earlier", "first", "further", "on", "in",
+                     "at", "late", "early", "this", "last", "that", "morning", "evening", "afternoon", "night",
+                     "subsequently", "himself", "herself", "personally", "publicly", "privately", "jointly", "too",
+                     "who", "which", "'s", "local", "time", "afterward", "afterwards", "however", "meanwhile"})
+
+
+def _date_tokens(reading: Reading) -> frozenset[int]:
+    return frozenset(i for first, last in reading.timex_tokens for i in range(first, last))
 
 
 def _shared(reading: Reading, clause: Clause) -> list[Mention]:
@@ -91,9 +153,9 @@ def _joined(reading: Reading, left: Mention, right: Mention) -> bool:
 
 
 def _after(reading: Reading, clause: Clause, last: int) -> list[Mention]:
-    """", said Akazawa", ", said the ministry": a name standing right after the verb (through a title)."""
+    """", said Akazawa", ", said the ministry": a name standing right after the verb."""
     for mention in reading.people:
-        if clause.owns(mention.first) and last <= mention.first <= last + 2:
+        if clause.owns(mention.first) and last <= mention.first <= last + 1:
             return [mention]
     return []
 
