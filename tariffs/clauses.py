@@ -82,9 +82,11 @@ def is_verb(token: Token) -> bool:
     """A finite or participle verb, by the lexicon or by its ending."""
     key = token.key
     w = words()
+    if not token.is_word or token.text[0].isupper() and token.i > 0:
+        return False  # "In late May": a capitalised word inside a sentence is a name, never a verb
     if key in w.verbs or key in w.auxiliaries:
         return True
-    if key in w.not_verbs or not token.is_word or token.text[0].isupper() and token.i > 0:
+    if key in w.not_verbs:
         return False
     return len(key) > 4 and (key.endswith("ed") or key.endswith("ing"))
 

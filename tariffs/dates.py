@@ -203,8 +203,11 @@ def _relative(g: dict[str, str], kind: str) -> dict:
         fields["zone"] = words["zone"].get(_squash(g["zone"]))
     if "word" in g:
         fields["offset"] = words["deictic"][_squash(g["word"])]
-    if "n" in g or "rel" in g:
+    if ("n" in g or "rel" in g) and "weekday" not in g:
         fields["offset"] = _distance(g, words, 1 if kind == WITHIN else 0)
+    if kind == ANAPHORIC and "weekday" in g:
+        fields["which"] = {"following": "next", "next": "next", "previous": "last", "prior": "last"}.get(
+            (g.get("rel") or "").lower())  # "the following Friday": after the story's day; "one Friday": within it
     if kind == SHIFT:
         fields["offset"] = -fields.get("offset", 0)  # "a day after they met": their meeting is a day before
     if kind == WITHIN:

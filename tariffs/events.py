@@ -71,6 +71,7 @@ class Candidate:
     precision: str | None = None
     own_date: bool = False
     reported: object = None
+    fallback: object = None
     sources: list = field(default_factory=list)
 
 

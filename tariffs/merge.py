@@ -49,6 +49,9 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
             absorb(match, ref)
         elif ref.date is not None:
             kept.append(ref)
+    for cand in kept:
+        if cand.date is None and cand.fallback is not None:
+            cand.date, cand.date_end, cand.precision = cand.fallback.start, cand.fallback.end, cand.fallback.precision
     _share_rounds([k for k in kept if k.type == "meeting"])
     return [k for k in kept if _finished(k)]
 
@@ -261,6 +264,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
         into.date, into.date_end, into.date_text, into.precision = other.date, other.date_end, other.date_text, other.precision
         into.own_date = other.own_date
     into.reference = into.reference and other.reference
+    into.fallback = into.fallback or other.fallback
     FOLDERS.get(into.type, _fold_nothing)(into.fields, other.fields)
 
 

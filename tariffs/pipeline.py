@@ -40,8 +40,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     readings = read_article(sentences, dating.published)
     candidates = read_events(readings)
     base = Anchor(dating.published, dating.zone, dating.hour) if dating.published else None
-    anchors = dict(enumerate(entry_anchors([s.text for s in sentences], base)))
-    govern(candidates, anchors, dating.published)
+    anchors, entries = entry_anchors([s.text for s in sentences], base)
+    govern(candidates, dict(enumerate(anchors)), dating.published, entries)
     kept = merge_article(candidates)
     for cand in kept:
         cand.timex = None  # resolved: what is left pickles small

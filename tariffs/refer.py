@@ -29,6 +29,7 @@ class Discourse:
     institutions: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)
     unknown: dict[str, str] = field(default_factory=dict)   # surname -> full name of people the directory lacks
+    last_subject: str | None = None                           # the subject of the sentence before, if it had one
 
     # ------------------------------------------------------------ remembering
 
@@ -42,6 +43,7 @@ class Discourse:
                 self.names = (self.names + [name])[-MEMORY:]
         if subject:
             self.subjects = (self.subjects + [subject])[-MEMORY:]
+        self.last_subject = subject
         if len(group) >= 2:
             self.groups = (self.groups + [group])[-MEMORY:]
 
@@ -85,7 +87,9 @@ class Discourse:
             order = nearest + ([subject_here] if subject_here else [])
         else:
             order = [n for n in nearest if n != subject_here]
-        fits = [n for n in order + list(reversed(self.subjects)) + list(reversed(self.names)) if n and self._gender(n) == gender]
+        earlier = [self.last_subject] if self.last_subject else []
+        fits = [n for n in order + earlier + list(reversed(self.names)) + list(reversed(self.subjects))
+                if n and self._gender(n) == gender]
         return (fits[0],) if fits else ()
 
     @staticmethod

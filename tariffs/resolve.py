@@ -232,7 +232,20 @@ def _month_rel(timex: Timex, today: date, tense: str | None, reference: date | N
 def _anaphoric(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span | None:
     if reference is None:
         return None
+    if timex.weekday is not None:
+        return _story_weekday(timex, reference)
     return Span(reference + timedelta(days=timex.offset), None, "day")
+
+
+def _story_weekday(timex: Timex, reference: date) -> Span:
+    """"the following Friday": the first such day after the story's day; "the previous Monday": the last before;
+    "one Friday": the such day of the story's week."""
+    if timex.which == "next":
+        return Span(reference + timedelta(days=(timex.weekday - reference.weekday()) % 7 or 7), None, "day")
+    if timex.which == "last":
+        return Span(reference - timedelta(days=(reference.weekday() - timex.weekday) % 7 or 7), None, "day")
+    monday = reference - timedelta(days=reference.weekday())
+    return Span(monday + timedelta(days=timex.weekday), None, "day")
 
 
 _RESOLVERS = {
@@ -250,14 +263,20 @@ UNTIL = frozenset({"before", "by", "until", "till", "no later than"})
 SINCE = frozenset({"since"})
 
 
-def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> None:
+# The lead of a story: its first sentences tell the news of the day the story is written.
+LEAD = 2
+
+
+def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entries: frozenset[int] = frozenset()) -> None:
     """Date every candidate of one article, in reading order: the one place that decides which date governs an event.
 
     1. its own date expression (the words that belong to its trigger), resolved in its tense;
     2. else words that date it by the story's last day ("then", "after the meeting");
     3. else the event of the clause it hangs from ("..., meeting X at the White House");
     4. else, for a statement, its speaker's last occasion in the article, or the day the story is told;
-    5. else nothing: the event stays undated; it never borrows a neighbour's day.
+    5. else nothing: the event stays undated; it never borrows a neighbour's day. Talks held or a deal
+       reached that the article tells nowhere with a day of their own take, after merging, the day of the
+       dated report their sentence gives them to, or the day of the news (the lead, a live-blog entry).
 
     The story's last day (and its last stretch, for "then") moves only when an event is dated by words of its own.
     """
@@ -270,17 +289,20 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
-        same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0
+        same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0 \
+            and cand.timex.weekday is None
         span, text, own = _own_date(cand, anchor, mentioned if same_day else reference)
+        if _within_story(cand.timex) and story is not None:
+            span, text, own = story, cand.timex.text, True  # "one Friday" in a story told in late May
         if span is None and cand.anaphora and story is not None:
             span, text = story, None
         if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
             span, text = dated_clauses[(cand.sentence, cand.inherit)]
         if span is None and cand.type == "statement":
             span, text = _occasion(cand, occasions, anchor)
-        if span is None and cand.type in ("meeting", "agreement") and cand.modality.real:
-            span, text = _reported(cand, reports)
         _set(cand, span, text, own)
+        if span is None:
+            cand.fallback = _fallback(cand, reports, entries, anchor)
         if span is None:
             continue
         if cand.type in ("meeting", "statement", "agreement") and cand.modality.real:
@@ -296,6 +318,10 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None) -> No
             story = span if span.precision in ("day", "weekend", "week", "part_of_month") else story
 
 
+def _within_story(timex: Timex | None) -> bool:
+    return timex is not None and timex.kind == ANAPHORIC and timex.weekday is not None and timex.which is None
+
+
 def _tells_the_story(cand) -> bool:
     """Only events told as having happened move the story's day: not rates, deadlines or plans, and not a
     step back ("had met him a day earlier"), which is a flashback."""
@@ -304,13 +330,25 @@ def _tells_the_story(cand) -> bool:
         and cand.fields.get("status") not in ("planned", "proposed", "expected")
 
 
-def _reported(cand, reports: dict[int, Span]) -> tuple[Span | None, str | None]:
-    """An event told as news in a sentence a dated report attributes ("..., the ministry said", "X said on
-    Tuesday that they had reached a deal") is dated by that report."""
+def _fallback(cand, reports: dict[int, Span], entries: frozenset[int], anchor: Anchor | None) -> Span | None:
+    """The day talks held or a deal reached is told on, for when merging finds no dated telling of it:
+    the day of the dated report the sentence gives it to, or the day of the news (lead, live-blog entry)."""
+    if cand.type not in ("meeting", "agreement") or not cand.modality.real:
+        return None
     report = reports.get(cand.sentence)
-    if report is None or report.precision != "day":
-        return None, None
-    return Span(report.start, None, "day"), None
+    if report is not None and report.precision == "day":
+        return Span(report.start, None, "day")
+    if _news(cand, entries) and anchor is not None:
+        return Span(anchor.day, None, "day")
+    return None
+
+
+def _news(cand, entries: frozenset[int]) -> bool:
+    """Talks held or a deal reached, told as the news of the day: in the lead or under a live-blog stamp."""
+    status = cand.fields.get("status")
+    told_now = cand.sentence < LEAD or cand.sentence in entries
+    return told_now and cand.type in ("meeting", "agreement") and status in ("held", "reached", "") \
+        and cand.modality.real and not cand.modality.pluperfect and not cand.reference
 
 
 def _own_date(cand, anchor: Anchor | None, reference: date | None) -> tuple[Span | None, str | None, bool]:
@@ -376,16 +414,21 @@ MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
     {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
-def entry_anchors(texts: list[str], base: Anchor | None) -> list[Anchor | None]:
-    """The anchor of each sentence: the article's, or the stamp of the live-blog entry it stands under."""
+def entry_anchors(texts: list[str], base: Anchor | None) -> tuple[list[Anchor | None], frozenset[int]]:
+    """The anchor of each sentence (the article's, or the stamp of the live-blog entry it stands under),
+    and which sentences stand under an entry's stamp."""
     anchors: list[Anchor | None] = []
+    entries: set[int] = set()
     current = base
-    for text in texts:
+    stamped = False
+    for n, text in enumerate(texts):
         found = ENTRY_STAMP.match(text)
         if found and (base is not None or found.group("year")):
-            current = _stamp(found, base)
+            current, stamped = _stamp(found, base), True
+        elif stamped:
+            entries.add(n)
         anchors.append(current)
-    return anchors
+    return anchors, frozenset(entries)
 
 
 def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:

@@ -90,7 +90,7 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
             continue
         mention = _mention_at(reading, i)
         if mention is not None:
-            if _participant(reading, mention):
+            if _participant(reading, mention) and not _in_phrase(reading, mention):
                 found = [Party(n, mention.first, mention.last) for n in persons(mention)] + found
             i = mention.first - 1
             continue
@@ -101,6 +101,15 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
             break
         i -= 1
     return found
+
+
+PHRASE_HEADS = frozenset({"of", "to", "for", "from", "by", "at", "against", "toward", "towards", "about", "than", "among",
+                          "like", "unlike", "without", "under"})
+
+
+def _in_phrase(reading: Reading, mention: Mention) -> bool:
+    """"a close ally of Mr. Ishiba": a person after a preposition is no subject."""
+    return mention.first > 0 and reading.tokens[mention.first - 1].key in PHRASE_HEADS
 
 
 def _joined_verb(reading: Reading, verb: int, first: int) -> bool:

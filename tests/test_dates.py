@@ -137,5 +137,6 @@ def test_an_evening_in_washington_is_already_the_next_day_in_tokyo():
 
 
 def test_a_live_blog_entry_is_dated_by_its_own_stamp():
-    anchors = entry_anchors(["Story begins.", "9:55 PM EDT", "Akazawa said Thursday evening ..."], Anchor(date(2025, 8, 7)))
-    assert anchors[2] == Anchor(date(2025, 8, 7), "ET", 21)
+    anchors, entries = entry_anchors(["Story begins.", "9:55 PM EDT", "Akazawa said Thursday evening ..."],
+                                     Anchor(date(2025, 8, 7)))
+    assert anchors[2] == Anchor(date(2025, 8, 7), "ET", 21) and entries == {2}
