@@ -21,6 +21,8 @@ from .dates import (ABSOLUTE, ANAPHORIC, DEICTIC, MONTH, MONTH_REL, SHIFT, WEEK,
                     YEAR_REL, Timex)
 
 PAST, FUTURE = "past", "future"
+# How far back a year-less date told without tense is read as past: the year a story looks back on.
+RECENT_PAST = 330
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 # Hours between the two clocks the negotiations are told in (Tokyo is 13 hours ahead of Washington in summer).
 JST_AHEAD_OF_ET = 13
@@ -103,6 +105,9 @@ def _year_for(month: int, day: int, today: date, tense: str | None) -> int:
         return today.year if on(today.year) <= today else today.year - 1
     if tense == FUTURE:
         return today.year if on(today.year) >= today else today.year + 1
+    past = today.year if on(today.year) <= today else today.year - 1
+    if (today - on(past)).days <= RECENT_PAST:
+        return past  # a year-less date told without tense ("Feb. 7 — first summit") is a past one of the year gone by
     return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs((on(y) - today).days))
 
 
@@ -414,6 +419,11 @@ MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
     {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
+# A live blog's day heading on a line of its own ("Tuesday, Oct. 28"): the entries below it are that day's.
+DAY_HEADING = re.compile(r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                         r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?\s*$")
+
+
 def entry_anchors(texts: list[str], base: Anchor | None) -> tuple[list[Anchor | None], frozenset[int]]:
     """The anchor of each sentence (the article's, or the stamp of the live-blog entry it stands under),
     and which sentences stand under an entry's stamp."""
@@ -423,12 +433,26 @@ def entry_anchors(texts: list[str], base: Anchor | None) -> tuple[list[Anchor | 
     stamped = False
     for n, text in enumerate(texts):
         found = ENTRY_STAMP.match(text)
+        heading = DAY_HEADING.match(text)
         if found and (base is not None or found.group("year")):
-            current, stamped = _stamp(found, base), True
+            current, stamped = _stamp(found, Anchor(current.day, current.zone) if current else base), True
+        elif heading and (day := _heading_day(heading, base)) is not None:
+            current = Anchor(day, current.zone if current else None)
         elif stamped:
             entries.add(n)
         anchors.append(current)
     return anchors, frozenset(entries)
+
+
+def _heading_day(found: re.Match[str], base: Anchor | None) -> date | None:
+    month = MONTHS.get(found.group("month").lower())
+    if month is None:
+        return None
+    year = int(found.group("year")) if found.group("year") else (base.day.year if base else None)
+    try:
+        return date(year, month, int(found.group("day"))) if year else None
+    except ValueError:
+        return None
 
 
 def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:
@@ -438,7 +462,7 @@ def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:
     zone = found.group("zone")
     clock = ("JST" if zone.upper() == "JST" else "ET") if zone else (base.zone if base else None)
     day = base.day if base else None
-    if found.group("year") and found.group("month").lower() in MONTHS:
+    if found.group("year") and found.group("month") and found.group("month").lower() in MONTHS:
         try:
             day = date(int(found.group("year")), MONTHS[found.group("month").lower()], int(found.group("day")))
         except ValueError:

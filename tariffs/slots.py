@@ -67,14 +67,31 @@ def _participant(reading: Reading, mention: Mention) -> bool:
 
 def unnamed_side(reading: Reading, clause: Clause, last: int) -> bool:
     """"with his counterparts", "with U.S. Cabinet members": people of the other side the sentence does not name."""
+    return _unnamed_at(reading, clause, last) is not None
+
+
+def counterparts_owner(reading: Reading, clause: Clause, last: int) -> list[Party]:
+    """"a meeting with his counterparts": the one whose counterparts they are takes part too."""
+    at = _unnamed_at(reading, clause, last)
+    if at is None:
+        return []
+    for i in range(at - 1, max(last, at - 4) - 1, -1):
+        mention = _mention_at(reading, i)
+        if mention is not None and (mention.how == "pronoun" and reading.tokens[i].key in POSSESSIVES
+                                    or reading.tokens[mention.last].key == "'s"):
+            return [Party(n, mention.first, mention.last) for n in persons(mention)]
+    return []
+
+
+def _unnamed_at(reading: Reading, clause: Clause, last: int) -> int | None:
     tokens = reading.tokens
     opened = False
     for i in range(last, min(clause.last, last + 8)):
         if tokens[i].key in ("with", "between"):
             opened = True
         elif opened and tokens[i].key in UNNAMED_SIDE and clause.owns(i):
-            return True
-    return False
+            return i
+    return None
 
 
 def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
