@@ -203,8 +203,9 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
             candidate.timex = _stretched(reading, occasions, best)
         elif (inherited := _antecedent_date(reading, candidate)) is not None:
             candidate.timex = inherited
-        elif (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions)) is not None:
-            candidate.timex = _stretched(reading, occasions, linked)
+        elif candidate.type in ("meeting", "statement") and \
+                (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions)) is not None:
+            candidate.timex = replace(_stretched(reading, occasions, linked), prep="occasion")
         elif (local := _local_day(reading, candidate)) is not None:
             candidate.timex = local
 

@@ -69,8 +69,10 @@ def _standing(cand: Candidate) -> bool:
     """Whether a candidate can be an event at all once dated (a narrated day only carried the story's time)."""
     if cand.type == "time":
         return False
-    if cand.type in ("deadline", "agreement"):
-        return cand.date is not None  # a deadline or a deal with no day is no point on a timeline
+    if cand.type == "deadline":
+        return cand.date is not None  # a deadline with no day is no point on a timeline
+    if cand.type == "agreement":
+        return cand.date is not None or cand.fallback is not None
     if cand.type == "statement" and cand.fields.get("background") and not cand.own_date:
         return False
     if cand.type == "meeting" and cand.fields.get("status") == "":
@@ -88,7 +90,9 @@ def _open_plan(cand: Candidate) -> bool:
 
 def _finished(cand: Candidate) -> bool:
     """Talks with nobody named are no point on a who-met-whom timeline, unless planned between the sides;
-    an intention with no day is no point on it either."""
+    an intention with no day is no point on it either, nor a deal with no day."""
+    if cand.type == "agreement":
+        return cand.date is not None
     if cand.type != "meeting":
         return True
     if cand.fields.get("status") in ("planned", "proposed") and cand.date is None:

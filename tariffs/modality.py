@@ -43,6 +43,7 @@ class Modality:
     cancelled: bool = False       # fell through, called off, never took place ...
     conditional: bool = False     # if, unless, whether, say, ...
     background: bool = False      # has said, previously, has long ...
+    denied: bool = False          # in words a verb of doubt or denial governs ("doubted a deal could be reached")
 
     @property
     def real(self) -> bool:
@@ -77,6 +78,7 @@ def read(reading: Reading, clause: Clause, first: int, last: int, noun: bool = F
         cancelled="cancelled" in before or "cancelled" in after,
         conditional=conditional or governed == "conditional" or "conditional" in after,
         background="background" in before or (pluperfect and "background" not in before),
+        denied=governed == "negation",
     )
 
 
@@ -118,7 +120,7 @@ def _governed(reading: Reading, clause: Clause) -> str | None:
         return "conditional" if clause.marker in _cue_lists()["conditional"] else None
     tokens = reading.tokens
     window = [t.key for t in tokens[max(0, clause.first - 5):clause.first]]
-    for mood in ("proposed", "future", "conditional"):
+    for mood in ("negation", "proposed", "future", "conditional"):
         if any(w in _cue_lists()[mood] for w in window):
             return mood
     return None

@@ -377,6 +377,8 @@ def _tense(cand, timex: Timex) -> str | None:
     mood = cand.modality
     if timex.prep in SINCE:
         return PAST
+    if timex.prep == "occasion":
+        return None  # the occasion's own day ("at the summit, which is to be held June 15-17"), read without tense
     if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "announced", "expected"):
         return FUTURE
     if mood.tense == "past":

@@ -15,8 +15,10 @@ BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two
 
 
 def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
-    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
-    if mood.negated or mood.conditional or mood.cancelled:
+    verb_last = trigger.noun and trigger.spec.get("object")  # "a deal could be reached": the verb carries the mood
+    mood = modality.read(reading, trigger.clause, trigger.last - 1, trigger.last) if verb_last else \
+        modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    if mood.negated or mood.conditional or mood.cancelled or mood.denied:
         return []
     if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
         return []

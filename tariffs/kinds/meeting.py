@@ -67,7 +67,7 @@ def status_of(mood: Modality) -> str | None:
     An empty string leaves it to the date: a day ahead is planned, a day past was held."""
     if mood.cancelled:
         return "cancelled"
-    if mood.negated or mood.conditional:
+    if mood.negated or mood.conditional or mood.denied:
         return None
     if mood.proposed:
         return "proposed"
