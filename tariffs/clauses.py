@@ -210,14 +210,16 @@ class _Builder:
         commas = [i for i in range(first, last) if self._cuts(i) and not any(a <= i < b for a, b in asides)]
         starts, ends = [first, *[c + 1 for c in commas]], [*commas, last]
         open_clause = None
+        predicate = False  # whether the parent has its own verb yet
         for n, (a, b) in enumerate(zip(starts, ends)):
             if a >= b:
                 continue
-            kind, marker = self._chunk_kind(a, b, n == 0, n == len(starts) - 1)
+            kind, marker = self._chunk_kind(a, b, n == 0, n == len(starts) - 1, predicate)
             if kind is None and open_clause is not None and not self._has_verb(a, b):
                 self._extend(open_clause, b)  # "after Trump met Akazawa, Japan's minister, in the Oval Office"
                 continue
             if kind is None:
+                predicate = predicate or self._has_verb(a, b)
                 open_clause = self._inline(parent, a, b)
                 continue
             child = self.add(a, b, kind, marker, parent)
@@ -262,8 +264,10 @@ class _Builder:
             return close + 1 if close is not None else None
         return None
 
-    def _chunk_kind(self, a: int, b: int, first: bool, last: bool) -> tuple[str | None, str]:
-        """What a comma-bounded run of tokens is, by the words it opens with."""
+    def _chunk_kind(self, a: int, b: int, first: bool, last: bool, predicate: bool) -> tuple[str | None, str]:
+        """What a comma-bounded run of tokens is, by the words it opens with. A run opening with a verb
+        shares the subject of a clause that has a verb already; else it is that clause's own predicate
+        ("Akazawa, Japan's minister, told reporters")."""
         w = words()
         tokens = self.tokens
         key = tokens[a].key
@@ -283,7 +287,7 @@ class _Builder:
             return COORDINATE, " ".join(found)
         if not first and last and self._trailing_attribution(a, b):
             return ATTRIBUTION, ""
-        if not first and is_verb(tokens[a]) and not key.endswith("ing") and key not in w.auxiliaries:
+        if not first and predicate and is_verb(tokens[a]) and not key.endswith("ing") and key not in w.auxiliaries:
             return COORDINATE, ","  # "He held talks with X, met separately with Y, and ...": verbs sharing a subject
         return None, ""
 

@@ -205,6 +205,8 @@ def _relative(g: dict[str, str], kind: str) -> dict:
         fields["offset"] = words["deictic"][_squash(g["word"])]
     if ("n" in g or "rel" in g) and "weekday" not in g:
         fields["offset"] = _distance(g, words, 1 if kind == WITHIN else 0)
+    if "stretch" in g:
+        fields["which"] = "same " + g["stretch"].lower()  # "the same month": the story's stretch
     if kind == ANAPHORIC and "weekday" in g:
         fields["which"] = {"following": "next", "next": "next", "previous": "last", "prior": "last"}.get(
             (g.get("rel") or "").lower())  # "the following Friday": after the story's day; "one Friday": within it

@@ -142,8 +142,10 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
     subject = _subject_here(mentions, clauses, tokens)
     for token in tokens:
         if token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions):
-            here = [n for m in mentions if m.last <= token.i for n in m.names if n in directory().people]
-            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None)
+            before = [m for m in mentions if m.last <= token.i]
+            here = [n for m in before for n in m.names if n in directory().people]
+            group = before[-1].names if before and before[-1].how == "group" else ()
+            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group)
             kind = INSTITUTION if token.key in ("it", "its") else PERSON
             mentions.append(Mention(kind, names, token.i, token.i + 1, "pronoun"))
     return sorted(mentions, key=lambda m: m.first)

@@ -69,13 +69,17 @@ class Discourse:
 
         return next((n for n in [*reversed(here), *reversed(self.names)] if fits(n)), None)
 
-    def pronoun(self, word: str, here: list[str], subject_here: str | None) -> tuple[str, ...]:
+    def pronoun(self, word: str, here: list[str], subject_here: str | None,
+                group_here: tuple[str, ...] = ()) -> tuple[str, ...]:
         """He and she: the subject of this sentence, else the nearest person before, else the last subject.
         His and her: the nearest person before in this sentence. Him and her as objects: the nearest person
-        before who is not the subject. They: the people named together before; it: the last institution."""
+        before who is not the subject. They: a group phrase right before ("the leaders ... their meeting"),
+        else the people named together before; it: the last institution."""
         word = word.lower()
         if word in ("it", "its"):
             return tuple(self.institutions[-1:])
+        if word in ("they", "them", "their") and len(group_here) >= 2:
+            return group_here
         if word in ("they", "them", "their"):
             people = tuple(dict.fromkeys(n for n in here if n in directory().people))
             return people if len(people) >= 2 else (self.groups[-1] if self.groups else ())

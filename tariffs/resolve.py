@@ -21,6 +21,8 @@ from .dates import (ABSOLUTE, ANAPHORIC, DEICTIC, MONTH, MONTH_REL, SHIFT, WEEK,
                     YEAR_REL, Timex)
 
 PAST, FUTURE = "past", "future"
+# The end of a stretch ("paused until early July") is read where it lies nearest, whatever the tense of its verb.
+NEAREST = "nearest"
 # How far back a year-less date told without tense is read as past: the year a story looks back on.
 RECENT_PAST = 330
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -106,7 +108,7 @@ def _year_for(month: int, day: int, today: date, tense: str | None) -> int:
     if tense == FUTURE:
         return today.year if on(today.year) >= today else today.year + 1
     past = today.year if on(today.year) <= today else today.year - 1
-    if (today - on(past)).days <= RECENT_PAST:
+    if tense is None and (today - on(past)).days <= RECENT_PAST:
         return past  # a year-less date told without tense ("Feb. 7 — first summit") is a past one of the year gone by
     return min((today.year - 1, today.year, today.year + 1), key=lambda y: abs((on(y) - today).days))
 
@@ -127,7 +129,7 @@ def _month_year(month: int, today: date, tense: str | None, prep: str | None) ->
         return today.year if month <= today.month else today.year - 1
     if prep == "next" or tense == FUTURE:
         return today.year if month >= today.month else today.year + 1
-    return _year_for(month, 15, today, None)
+    return _year_for(month, 15, today, tense)
 
 
 def _month_part(year: int, month: int, part: str | None) -> Span:
@@ -164,9 +166,9 @@ def _weekday(timex: Timex, today: date, tense: str | None, reference: date | Non
 
 def _weekday_day(timex: Timex, today: date, tense: str | None) -> date:
     monday = today - timedelta(days=today.weekday())
-    if timex.which == "last":
+    if timex.which in ("last", "before_last"):
         back = (today.weekday() - timex.weekday) % 7 or 7
-        return today - timedelta(days=back)
+        return today - timedelta(days=back + (7 if timex.which == "before_last" else 0))
     if timex.which == "next":
         ahead = (timex.weekday - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
@@ -174,7 +176,7 @@ def _weekday_day(timex: Timex, today: date, tense: str | None) -> date:
         return monday + timedelta(days=timex.weekday)
     back = (today.weekday() - timex.weekday) % 7
     ahead = (timex.weekday - today.weekday()) % 7
-    if tense == PAST or (tense is None and back <= ahead):
+    if tense == PAST or (tense in (None, NEAREST) and back <= ahead):
         return today - timedelta(days=back)
     return today + timedelta(days=ahead)
 
@@ -299,6 +301,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
         span, text, own = _own_date(cand, anchor, mentioned if same_day else reference)
         if _within_story(cand.timex) and story is not None:
             span, text, own = story, cand.timex.text, True  # "one Friday" in a story told in late May
+        if _story_stretch(cand.timex) and reference is not None:
+            span, text, own = _stretch(cand.timex, reference), cand.timex.text, True  # "the same month"
         if span is None and cand.anaphora and story is not None:
             span, text = story, None
         if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
@@ -325,6 +329,18 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
 
 def _within_story(timex: Timex | None) -> bool:
     return timex is not None and timex.kind == ANAPHORIC and timex.weekday is not None and timex.which is None
+
+
+def _story_stretch(timex: Timex | None) -> bool:
+    return timex is not None and timex.kind == ANAPHORIC and timex.which in ("same month", "same week")
+
+
+def _stretch(timex: Timex, day: date) -> Span:
+    """"The same month" / "that same week": the month or week the story's last day falls in."""
+    if timex.which == "same month":
+        return _month_part(day.year, day.month, None)
+    monday = day - timedelta(days=day.weekday())
+    return Span(monday, monday + timedelta(days=6), "week")
 
 
 def _tells_the_story(cand) -> bool:
@@ -377,6 +393,8 @@ def _tense(cand, timex: Timex) -> str | None:
     mood = cand.modality
     if timex.prep in SINCE:
         return PAST
+    if timex.prep in UNTIL and cand.type in ("deadline", "tariff"):
+        return NEAREST
     if timex.prep == "occasion":
         return None  # the occasion's own day ("at the summit, which is to be held June 15-17"), read without tense
     if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "announced", "expected"):

@@ -61,8 +61,9 @@ def persons(mention: Mention) -> list[str]:
 
 
 def _participant(reading: Reading, mention: Mention) -> bool:
-    """A possessive pronoun ("his counterparts") names the owner of something, not a participant."""
-    return not (mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES)
+    """A possessive ("his counterparts", "during Trump's stay") names the owner of something, not a participant."""
+    owner = mention.last < len(reading.tokens) and reading.tokens[mention.last].key == "'s"
+    return not (mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES) and not owner
 
 
 def unnamed_side(reading: Reading, clause: Clause, last: int) -> bool:
@@ -100,6 +101,9 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
     found: list[Party] = []
     tokens = reading.tokens
     helpers = reading.cue_tokens
+    earlier = _coordinated_verb(reading, clause, first)
+    if earlier is not None:
+        return subject_of(reading, clause, earlier)
     i = first - 1
     while i >= clause.first:
         if not clause.owns(i) or i in helpers:
@@ -127,6 +131,21 @@ PHRASE_HEADS = frozenset({"of", "to", "for", "from", "by", "at", "against", "tow
 def _in_phrase(reading: Reading, mention: Mention) -> bool:
     """"a close ally of Mr. Ishiba": a person after a preposition is no subject."""
     return mention.first > 0 and reading.tokens[mention.first - 1].key in PHRASE_HEADS
+
+
+def _coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None:
+    """"He held talks with Lutnick ... and was then ushered in to see Trump": the verb before "and" whose
+    subject this verb shares (the person right before "and" is that verb's object)."""
+    tokens = reading.tokens
+    i = first - 1
+    while i >= clause.first and (tokens[i].key in ADVERBS or i in reading.cue_tokens):
+        i -= 1
+    if i < clause.first or tokens[i].key not in ("and", "then", "but"):
+        return None
+    for j in range(i - 1, clause.first - 1, -1):
+        if clause.owns(j) and is_verb(tokens[j]) and tokens[j].key not in ADVERBS and j not in reading.cue_tokens:
+            return j
+    return None
 
 
 def _joined_verb(reading: Reading, verb: int, first: int) -> bool:
@@ -269,6 +288,13 @@ def subject_after(reading: Reading, trigger: Trigger) -> list[Party]:
     if comma is None or not verbs or verbs[0] < comma:
         return []
     return subject_of(reading, clause, verbs[0])
+
+
+def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
+    """"They went over the list in a video conference": a phrase after the clause's verb shares its subject."""
+    clause = trigger.clause
+    verbs = [i for i in clause.own() if i < trigger.first and is_verb(reading.tokens[i])]
+    return subject_of(reading, clause, verbs[-1]) if verbs else []
 
 
 def antecedent(reading: Reading, clause: Clause) -> list[Party]:

@@ -6,7 +6,7 @@ from ..events import Candidate, Trigger
 from ..mentions import Reading
 from ..modality import FUTURE, PAST, Modality
 from ..officials import country_of
-from ..slots import (Party, antecedent, both_sides, candidate, compound, presupposed, purpose_of, subject_after, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
+from ..slots import (Party, antecedent, both_sides, candidate, compound, presupposed, purpose_of, subject_after, subject_before, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
                      counterparts_owner, place_of, possessor, round_of, subject_of, unnamed_side,
                      verb_phrase_end)
 
@@ -32,6 +32,8 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
         subject = _protagonist(reading, objects[0])  # "a face-to-face meeting with Lutnick": the story's own person
     if not subject:
         subject = counterparts_owner(reading, trigger.clause, trigger.last)
+    if not subject and trigger.noun and presupposed(reading, trigger):
+        subject = subject_before(reading, trigger)
     people = names(subject + objects)
     number = round_of(reading, trigger.clause) or round_of(reading, None)
     unnamed = unnamed_side(reading, trigger.clause, trigger.last)
