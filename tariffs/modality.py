@@ -163,7 +163,10 @@ def _tense(reading: Reading, clause: Clause, first: int, last: int, noun: bool) 
     if auxiliaries & BASE_AFTER:
         return None, False, False
     form = verb_form(tokens[head])
-    return {"past": PAST, "participle": PAST, "present": PRESENT}.get(form), False, False
+    if form == "base" and noun:
+        return None, False, False  # "a deal to name ministers" may hang from no finite verb
+    # a bare verb with no "to" or modal before it is a plural present ("Ishiba and Trump agree by phone")
+    return {"past": PAST, "participle": PAST, "present": PRESENT, "base": PRESENT}.get(form), False, False
 
 
 def _auxiliaries(tokens: list[Token], clause: Clause, head: int) -> set[str]:

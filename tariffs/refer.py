@@ -29,7 +29,7 @@ class Discourse:
     institutions: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)
     unknown: dict[str, str] = field(default_factory=dict)   # surname -> full name of people the directory lacks
-    last_subject: str | None = None                           # the subject of the sentence before, if it had one
+    last_subject: str | None = None                           # the subject of the last sentence naming anyone
 
     # ------------------------------------------------------------ remembering
 
@@ -43,7 +43,8 @@ class Discourse:
                 self.names = (self.names + [name])[-MEMORY:]
         if subject:
             self.subjects = (self.subjects + [subject])[-MEMORY:]
-        self.last_subject = subject
+        if subject or names:
+            self.last_subject = subject  # a sentence naming no one ("The talks began at 10") keeps the one before
         if len(group) >= 2:
             self.groups = (self.groups + [group])[-MEMORY:]
 

@@ -293,12 +293,16 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
     reports: dict[int, Span] = {}
     occasions: dict[str, tuple[Span, str | None]] = {}
     dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = {}
+    told: dict[tuple[int, int, int] | None, date | None] = {}
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
         same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0 \
             and cand.timex.weekday is None
-        span, text, own = _own_date(cand, anchor, mentioned if same_day else reference)
+        key = (cand.sentence, cand.timex.start, cand.timex.end) if cand.timex is not None else None
+        # one date expression counts from one day for every event it dates ("a day after they agreed by phone")
+        counted_from = told.setdefault(key, mentioned if same_day else reference)
+        span, text, own = _own_date(cand, anchor, counted_from)
         if _within_story(cand.timex) and story is not None:
             span, text, own = story, cand.timex.text, True  # "one Friday" in a story told in late May
         if _story_stretch(cand.timex) and reference is not None:

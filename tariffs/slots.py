@@ -395,7 +395,8 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
             continue
         if hit.last - hit.first > 1 or _adverbial(reading, hit.last):
             return True
-    return False
+    parent = inherit_from(clause)  # "He then went to the USTR, where he held talks": the clause it hangs from
+    return parent is not None and anaphoric(reading, reading.clauses[parent], clause.first)
 
 
 def _adverbial(reading: Reading, after: int) -> bool:
