@@ -167,7 +167,7 @@ def occasion_dates(reading: Reading, heads: list[Head | None]) -> dict[int, int]
 
 def _noun_before(reading: Reading, start: int) -> int | None:
     """The occasion noun a relative clause hangs from, within a few words before it ("summit in Canada, which")."""
-    for i in range(start - 1, max(-1, start - 9), -1):
+    for i in range(start - 1, max(-1, start - 13), -1):
         if reading.tokens[i].key in eventive_nouns():
             return i
     return None

@@ -96,6 +96,8 @@ def find_triggers(reading: Reading, kind: str) -> list[Trigger]:
         if spec.get("noun") is None and _noun_use(reading, hit.first):
             continue
         clause = reading.clause_of(hit.first)
+        if _blocked(reading, spec, hit.last):
+            continue
         last = hit.last
         if spec.get("object"):
             obj = _object_after(reading, kind, spec, hit.last, clause)
@@ -106,6 +108,12 @@ def find_triggers(reading: Reading, kind: str) -> list[Trigger]:
     kept = [t for t in found if not any(o is not t and o.first <= t.first and t.last <= o.last and
                                         (o.last - o.first) > (t.last - t.first) for o in found)]
     return list({(t.first, t.last): t for t in reversed(kept)}.values())[::-1]
+
+
+def _blocked(reading: Reading, spec: dict, last: int) -> bool:
+    """A trigger whose next word is of a kind its class excludes ("visited Washington" is a trip, no sitting)."""
+    blocked = spec.get("blocked_by", ())
+    return any(h.first == last and h.category in blocked for h in reading.hits)
 
 
 NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
@@ -187,6 +195,21 @@ def _purpose_verb(reading: Reading, trigger: Trigger) -> set[int]:
     return set()
 
 
+def _run_until(reading: Reading, n: int) -> Timex:
+    """An occasion's opening day joined to the day it runs until, told next in the same clause."""
+    timex = reading.timexes[n]
+    clause = reading.clause_of(reading.timex_tokens[n][0])
+    for m in range(n + 1, len(reading.timexes)):
+        end = reading.timexes[m]
+        if not clause.owns(reading.timex_tokens[m][0]) or end.prep not in ("until", "through", "to", "till"):
+            continue
+        if timex.weekday is not None and end.weekday is not None and timex.weekday_end is None:
+            return replace(timex, weekday_end=end.weekday)
+        if timex.day is not None and end.day is not None and timex.day_end is None and end.month in (None, timex.month):
+            return replace(timex, day_end=end.day)
+    return timex
+
+
 # ---------------------------------------------------------------- claiming dates
 
 
@@ -235,8 +258,9 @@ def narration(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
-    """A day that opens an occasion of several days ("the three-day summit, which starts on June 15") names them all."""
-    timex = reading.timexes[n]
+    """A day that opens an occasion of several days ("the three-day summit, which starts on June 15") names them all,
+    and so does a day it is told to run until ("which opens on Sunday and runs until Tuesday")."""
+    timex = _run_until(reading, n)
     noun = next((noun for noun, m in occasions.items() if m == n), None)
     days = attach.occasion_length(reading, noun) if noun is not None else 1
     if days > 1 and timex.kind == "absolute" and timex.day is not None and timex.day_end is None and timex.day + days - 1 <= 28:

@@ -61,7 +61,7 @@ def _nearest_before(kept: list[Candidate], ref: Candidate) -> Candidate | None:
     if ref.type != "meeting" or ref.fields.get("people"):
         return None
     before = [k for k in kept if k.type == "meeting" and k.sentence <= ref.sentence and _dates_meet(k, ref, True)
-              and _statuses_meet(k.fields["status"], ref.fields["status"], True)]
+              and _statuses_meet(k.fields["status"], ref.fields["status"])]
     return max(before, key=lambda k: (k.sentence, k.position)) if before else None
 
 
@@ -209,7 +209,7 @@ def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
     fa, fb = a.fields, b.fields
     if a.group is not None and a.group == b.group:
         return False
-    if not _statuses_meet(fa["status"], fb["status"], in_article):
+    if not _statuses_meet(fa["status"], fb["status"]):
         return False
     if fa.get("mode_explicit") and fb.get("mode_explicit") and fa["mode"] != fb["mode"]:
         return False
@@ -222,10 +222,9 @@ def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
     return bool(small) and small <= large and (len(small) >= 2 or in_article or len(large) == 1)
 
 
-def _statuses_meet(x: str, y: str, in_article: bool) -> bool:
-    if x == y or {x, y} == {"planned", "proposed"}:
-        return True
-    return "held" in (x, y) and {x, y} & {"planned", "proposed"} != set() and not in_article
+def _statuses_meet(x: str, y: str) -> bool:
+    """A plan and its proposal are one meeting; talks held are another event than the plan for them."""
+    return x == y or {x, y} == {"planned", "proposed"}
 
 
 def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:

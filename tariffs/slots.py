@@ -129,8 +129,11 @@ PHRASE_HEADS = frozenset({"of", "to", "for", "from", "by", "at", "against", "tow
 
 
 def _in_phrase(reading: Reading, mention: Mention) -> bool:
-    """"a close ally of Mr. Ishiba": a person after a preposition is no subject."""
-    return mention.first > 0 and reading.tokens[mention.first - 1].key in PHRASE_HEADS
+    """"a close ally of Mr. Ishiba": a person after a preposition is no subject, save the subject of an
+    infinitive ("arranging for Akazawa to visit Washington")."""
+    tokens = reading.tokens
+    infinitive = tokens[mention.first - 1].key == "for" and mention.last < len(tokens) and tokens[mention.last].key == "to"
+    return mention.first > 0 and tokens[mention.first - 1].key in PHRASE_HEADS and not infinitive
 
 
 def _coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None:
@@ -163,9 +166,10 @@ def objects_of(reading: Reading, clause: Clause, last: int, need_with: bool) -> 
     found: list[Party] = []
     tokens = reading.tokens
     opened = not need_with
+    extra = _listing(reading, clause)
     i = last
-    while i < clause.last:
-        if not clause.owns(i):
+    while i < max(clause.last, max(extra, default=0) + 1):
+        if not (clause.owns(i) or i in extra):
             i += 1
             continue
         token = tokens[i]
@@ -181,6 +185,15 @@ def objects_of(reading: Reading, clause: Clause, last: int, need_with: bool) -> 
             break
         i += 1
     return found
+
+
+# Words opening a phrase that goes on listing a trigger's counterparts ("..., including with Bessent").
+LISTING = frozenset({"including", "joined"})
+
+
+def _listing(reading: Reading, clause: Clause) -> set[int]:
+    return {i for c in reading.clauses if c.parent == clause.index and c.kind == PARTICIPLE and c.marker in LISTING
+            for i in range(c.first, c.last)}
 
 
 def _ends_objects(reading: Reading, i: int, found: list[Party]) -> bool:

@@ -47,9 +47,13 @@ def _two_sides(reading: Reading, trigger: Trigger) -> bool:
 
 
 def _parties(reading: Reading, trigger: Trigger) -> list[str]:
-    """Japan and the United States, unless the clause names another partner of the U.S."""
-    others = [h.value for h in hits_in(reading, "country", trigger.clause) if h.value not in ("JP", "US")]
-    japan = any(h.value == "JP" for h in hits_in(reading, "country", trigger.clause))
+    """Japan and the United States, unless the clause names another partner of the U.S. as a party:
+    a country or a person of it ("Trump and Carney agreed"), not a place ("agreed to meet in Canada")."""
+    clause = trigger.clause
+    named = {h.value for h in hits_in(reading, "country", clause) if h.first < trigger.first}
+    named |= {directory().country_of(n) for m in reading.people if clause.owns(m.first) for n in persons(m)}
+    others = [c for c in named if c and c not in ("JP", "US")]
+    japan = "JP" in named
     if others and not japan:
         return ["US", others[0]]
     return ["JP", "US"]
