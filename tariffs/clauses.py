@@ -223,7 +223,10 @@ class _Builder:
                 open_clause = self._inline(parent, a, b)
                 continue
             child = self.add(a, b, kind, marker, parent)
-            open_clause = self._inline(child, a + len(marker.split()), b)
+            inner = self._inline(child, a + len(marker.split()), b)
+            # a clause after the verb of its parent goes on through verbless asides ("..., including his meetings
+            # with X, Secretary of Commerce, and Y"); one before that verb would take the parent's subject in
+            open_clause = inner if inner is not None or not predicate or kind not in (PARTICIPLE, RELATIVE) else child
 
     def _has_verb(self, a: int, b: int) -> bool:
         return any(is_verb(t) for t in self.tokens[a:b] if t.i not in self.quoted)

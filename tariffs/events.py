@@ -120,9 +120,21 @@ NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "h
                           "another", "each", "every", "'s", "first", "second", "next", "latest", "separate", "two"})
 
 
+# Prepositions: a trigger's word right after one is a noun ("a round of talks", "for talks").
+NOUN_PREPOSITIONS = frozenset({"of", "for", "in", "during", "at", "between", "on", "after", "before", "ahead", "from"})
+
+
 def _noun_use(reading: Reading, first: int) -> bool:
-    """A verb trigger's word used as a noun ("a meeting on Thursday", "their talks") is no verb."""
-    return first > 0 and reading.tokens[first - 1].key in NOUN_OPENERS
+    """A verb trigger's word used as a noun is no verb: after a determiner ("a meeting", "their talks"), a
+    preposition ("a round of talks"), a compound modifier or a number ("their 110-minute meeting"), or opening
+    the sentence before a preposition ("Talks between Akazawa and Bessent were held ...")."""
+    tokens = reading.tokens
+    if first == 0:
+        following = tokens[1].key if len(tokens) > 1 else ""
+        return not tokens[0].key.endswith("ing") and following in ("between", "with", "on", "in", "over")
+    before = tokens[first - 1]
+    compound = first > 1 and tokens[first - 2].text == "-"
+    return before.key in NOUN_OPENERS or before.key in NOUN_PREPOSITIONS or compound or before.text[:1].isdigit()
 
 
 def _object_after(reading: Reading, kind: str, spec: dict, start: int, clause: Clause) -> int | None:
@@ -174,7 +186,17 @@ def _noun_verbs(reading: Reading, trigger: Trigger) -> set[int]:
     for other in reading.clauses:
         if other.parent == clause.index and other.kind == RELATIVE and 0 <= other.first - trigger.last <= 2:
             found |= {i for i in other.own() if is_verb(tokens[i])}
-    return found | _purpose_verb(reading, trigger)
+    return found | _purpose_verb(reading, trigger) | _reduced_relative(reading, trigger)
+
+
+def _reduced_relative(reading: Reading, trigger: Trigger) -> set[int]:
+    """"The eighth round of talks, held on Wednesday between ...": a past participle right after the noun's comma."""
+    from .modality import verb_form
+    at = trigger.last + 1
+    if at < len(reading.tokens) and reading.tokens[trigger.last].text == "," and is_verb(reading.tokens[at]) \
+            and verb_form(reading.tokens[at]) in ("past", "participle"):
+        return {at}
+    return set()
 
 
 MOTION = frozenset({"flew", "fly", "flies", "flying", "travel", "travels", "traveled", "travelled", "traveling", "went",

@@ -325,11 +325,17 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
         verbs = [i for i in clause.own() if is_verb(tokens[i])]
         limit = verbs[0] if verbs else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
         for mention in mentions:
-            if clause.owns(mention.first) and mention.first < limit and mention.kind == PERSON and mention.names:
+            if clause.owns(mention.first) and mention.first < limit and mention.kind == PERSON and mention.names \
+                    and not (mention.first and tokens[mention.first - 1].key in PREPOSITIONS):
                 return mention.names[0]
         if verbs:
             return None
     return None
+
+
+# Words after which a person is the object of a phrase ("After a session with Lutnick, Akazawa ..."), no subject.
+PREPOSITIONS = frozenset({"with", "of", "to", "for", "from", "by", "at", "against", "about", "among", "after", "before",
+                          "during", "under", "like", "than", "including", "toward", "towards", "without", "between"})
 
 
 def _remember(reading: Reading, discourse: Discourse) -> None:
