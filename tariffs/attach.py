@@ -101,14 +101,26 @@ def _modified_noun(reading: Reading, clause: Clause, first: int, last: int) -> i
 
 
 def _occasion_before(reading: Reading, clause: Clause, first: int, last: int) -> int | None:
-    """"his visit in July", "talks in late May", "a meeting last week": a noun no verb before it takes as object."""
+    """"his visit in July", "talks in late May", "a meeting last week": a noun no verb before it takes as object;
+    "the telephone talk between the two leaders on May 23": a noun with the phrase naming its people between."""
     tokens = reading.tokens
     i = first - 1
     if i >= 0 and tokens[i].key in PREPOSITIONS:
         i -= 1
-    if i < clause.first or not clause.owns(i) or tokens[i].key not in occasion_nouns():
-        return None
-    return None if _object_of_verb(reading, clause, i) else i
+    if i >= clause.first and clause.owns(i) and tokens[i].key in occasion_nouns():
+        return None if _object_of_verb(reading, clause, i) else i
+    return _noun_before_people(reading, clause, i)
+
+
+def _noun_before_people(reading: Reading, clause: Clause, i: int) -> int | None:
+    """An occasion noun followed by "between/with" and the people of it, right before a date."""
+    tokens = reading.tokens
+    for j in range(i, max(clause.first, i - 8) - 1, -1):
+        if not clause.owns(j) or is_verb(tokens[j]) or tokens[j].text in ",;":
+            return None
+        if tokens[j].key in ("between", "with") and j > 0 and tokens[j - 1].key in occasion_nouns():
+            return j - 1
+    return None
 
 
 def _object_of_verb(reading: Reading, clause: Clause, noun: int) -> bool:

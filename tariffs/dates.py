@@ -49,6 +49,7 @@ class Timex:
     tod: str | None = None
     zone: str | None = None
     prep: str | None = None
+    restated: bool = False
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,10 @@ ZONE_AFTER = re.compile(r"\s*\(?\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*)?(loca
                         r"U\.S\. time|JST|EDT|EST|ET)\b\)?")
 
 
+# A moment told again on another clock: "..., or Sunday morning Japan time", "(3:40 a.m. on June 17, Japan time)".
+RESTATED = re.compile(r"(?:\bor|\(|;)\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*)?(?:on\s+)?$", re.IGNORECASE)
+
+
 def _with_context(timex: Timex, text: str) -> Timex:
     """The preposition before a date and a time zone told right after it ("Monday (Japan time)")."""
     changes: dict = {}
@@ -245,4 +250,6 @@ def _with_context(timex: Timex, text: str) -> Timex:
         changes["prep"] = found.group(1).lower()
     if timex.zone is None and (zone := ZONE_AFTER.match(text, timex.end)):
         changes["zone"] = _table()["words"]["zone"].get(_squash(zone.group(1)))
+    if changes.get("zone", timex.zone) not in (None, "local") and RESTATED.search(text[max(0, timex.start - 25):timex.start]):
+        changes["restated"] = True
     return replace(timex, **changes) if changes else timex

@@ -327,7 +327,7 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
         for mention in mentions:
             if clause.owns(mention.first) and mention.first < limit and mention.kind == PERSON and mention.names \
                     and not (mention.first and tokens[mention.first - 1].key in PREPOSITIONS):
-                return mention.names[0]
+                return mention.names[0] if len(mention.names) == 1 else None  # "the two leaders" are no "he"
         if verbs:
             return None
     return None

@@ -73,7 +73,7 @@ class Discourse:
     def pronoun(self, word: str, here: list[str], subject_here: str | None,
                 group_here: tuple[str, ...] = ()) -> tuple[str, ...]:
         """He and she: the subject of this sentence, else the nearest person before, else the last subject.
-        His and her: the nearest person before in this sentence. Him and her as objects: the nearest person
+        His and her: the subject of this sentence, else the nearest person before. Him and her as objects: the nearest person
         before who is not the subject. They: a group phrase right before ("the leaders ... their meeting"),
         else the people named together before; it: the last institution."""
         word = word.lower()
@@ -89,7 +89,7 @@ class Discourse:
         if word in ("he", "she"):
             order = ([subject_here] if subject_here else []) + nearest
         elif word in ("his", "her", "hers"):
-            order = nearest + ([subject_here] if subject_here else [])
+            order = ([subject_here] if subject_here else []) + nearest  # "X met Y after extending his stay": X
         else:
             order = [n for n in nearest if n != subject_here]
         earlier = [self.last_subject] if self.last_subject else []

@@ -351,6 +351,8 @@ def _tells_the_story(cand) -> bool:
     """Only events told as having happened move the story's day: not rates, deadlines or plans, and not a
     step back ("had met him a day earlier"), which is a flashback."""
     flashback = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset < 0
+    if cand.timex is not None and cand.timex.restated:
+        return False  # "..., or Sunday morning Japan time": the same moment on another clock moves no day
     return cand.type in ("meeting", "statement", "agreement", "time") and cand.modality.real and not flashback \
         and cand.fields.get("status") not in ("planned", "proposed", "expected")
 
