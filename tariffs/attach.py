@@ -63,12 +63,25 @@ def head_of(reading: Reading, n: int) -> Head | None:
     clause = reading.clause_of(first)
     if reading.timexes[n].kind == SHIFT:
         following = _clause_after(reading, last)
-        return Head(CLAUSE, following.index) if following is not None else None
+        if following is not None:
+            return Head(CLAUSE, following.index)
+        noun = _shifted_noun(reading, clause, last)
+        return Head(TOKEN, noun) if noun is not None else None
     for finder in (_modified_noun, _occasion_before, _verb_before):
         found = finder(reading, clause, first, last)
         if found is not None:
             return Head(TOKEN, found)
     return Head(CLAUSE, clause.index)
+
+
+def _shifted_noun(reading: Reading, clause: Clause, last: int) -> int | None:
+    """"a day after an hour-long meeting with him": the occasion a shift counts back from, when no clause follows."""
+    for i in range(last, min(clause.last, last + 6)):
+        if reading.tokens[i].key in occasion_nouns():
+            return i
+        if is_verb(reading.tokens[i]) or reading.tokens[i].text in ",;":
+            return None
+    return None
 
 
 def _clause_after(reading: Reading, last: int) -> Clause | None:

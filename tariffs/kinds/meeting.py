@@ -5,6 +5,7 @@ from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
 from ..modality import FUTURE, PAST, Modality
+from ..attach import occasion_nouns
 from ..officials import country_of
 from ..slots import (Party, antecedent, both_sides, candidate, compound, presupposed, purpose_of, subject_after, subject_before, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
                      counterparts_owner, place_of, possessor, round_of, subject_of, unnamed_side,
@@ -29,7 +30,10 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     if trigger.spec.get("needs") == "place_ahead":
         return _trip(reading, trigger, mood, status, subject, objects)
     if trigger.noun and not subject and len(objects) == 1:
-        subject = _protagonist(reading, objects[0])  # "a face-to-face meeting with Lutnick": the story's own person
+        # "Akazawa spoke to reporters after a meeting with Lutnick": the subject of the act the meeting sets;
+        # "a face-to-face meeting with Lutnick": the story's own person
+        subject = [p for p in subject_before(reading, trigger) if p.name != objects[0].name] or \
+            _protagonist(reading, objects[0])
     if not subject:
         subject = counterparts_owner(reading, trigger.clause, trigger.last)
     if not subject and trigger.noun and presupposed(reading, trigger):
@@ -132,6 +136,7 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
     scope = _elaboration(reading, trigger)
     start = trigger.first - 4 if trigger.noun else trigger.first  # "their 25-minute call"
     durations = durations_of(reading, trigger.clause, start, end) + (durations_of(reading, scope) if scope else [])
+    durations = [d for d in durations if not _modifies_other(reading, trigger, d)]
     count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1, _again(reading, trigger, end))
     days = _sitting_dates(reading, trigger, scope, end, count)
     found = []
@@ -145,6 +150,15 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
             made.timex = days[n] if days else None
             found.append(made)
     return found
+
+
+def _modifies_other(reading: Reading, trigger: Trigger, duration) -> bool:
+    """"speaks with him twice, a day after an hour-long meeting": a length before another occasion noun is its."""
+    tokens = reading.tokens
+    i = duration.last
+    while i < len(tokens) and tokens[i].key in ("-", "long"):
+        i += 1
+    return i < len(tokens) and tokens[i].key in occasion_nouns() and not trigger.first <= i < trigger.last
 
 
 def _again(reading: Reading, trigger: Trigger, end: int) -> int:
