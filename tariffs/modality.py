@@ -105,9 +105,14 @@ def _cues(reading: Reading, clause: Clause, start: int, end: int) -> set[str]:
 
 
 def _negation_binds(reading: Reading, clause: Clause, first: int) -> bool:
-    """A negation word counts when it stands close before the trigger, not in a far part of a long clause."""
+    """A negation word counts when it stands close before the trigger, not in a far part of a long clause;
+    a determiner ("no", "without") only right before it."""
+    near = frozenset(lexicon.load("modality")["near"]["negation"])
     for hit in reading.hits:
-        if hit.category == "cue:negation" and clause.owns(hit.first) and hit.first < first and first - hit.last <= 6:
+        if hit.category != "cue:negation" or not clause.owns(hit.first) or hit.first >= first:
+            continue
+        words = " ".join(t.key for t in reading.tokens[hit.first:hit.last])
+        if first - hit.last <= (1 if words in near else 6):
             return True
     return False
 

@@ -1,6 +1,8 @@
 """Agreements: settled by both sides, or expected; never a hypothesis, a denial or a mere reference."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
@@ -16,8 +18,10 @@ BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two
 
 def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
     verb_last = trigger.noun and trigger.spec.get("object")  # "a deal could be reached": the verb carries the mood
-    mood = modality.read(reading, trigger.clause, trigger.last - 1, trigger.last) if verb_last else \
-        modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    if verb_last:  # the verb's mood, and the noun's own denial ("No deal was reached")
+        verb = modality.read(reading, trigger.clause, trigger.last - 1, trigger.last)
+        mood = replace(verb, negated=verb.negated or mood.negated)
     if mood.negated or mood.conditional or mood.cancelled or mood.denied:
         return []
     if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
