@@ -267,16 +267,28 @@ def narration(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
     found = []
     for n, head in enumerate(attach.heads(reading)):
         timex = reading.timexes[n]
-        if head is None or head.kind != attach.TOKEN or (timex.start, timex.end) in claimed:
+        at = _narrated_verb(reading, head)
+        if at is None or (timex.start, timex.end) in claimed:
             continue
-        verb = reading.tokens[head.index]
-        clause = reading.clause_of(head.index)
+        verb = reading.tokens[at]
+        clause = reading.clause_of(at)
         if is_verb(verb) and verb_form(verb) in ("past", "participle") and clause.kind in NARRATED:
             sentence = reading.sentence
             found.append(Candidate(type="time", pattern="narration", article=sentence.article, sentence=sentence.index,
-                                   source=sentence.text, position=head.index, clause=clause.index, fields={},
+                                   source=sentence.text, position=at, clause=clause.index, fields={},
                                    modality=Modality(tense="past"), timex=timex))
     return found
+
+
+def _narrated_verb(reading: Reading, head) -> int | None:
+    """The verb a date tells the time of: its head, or the first verb of the clause it opens ("By the end of June,
+    Akazawa had extended his stay")."""
+    if head is None:
+        return None
+    if head.kind == attach.TOKEN:
+        return head.index
+    verbs = [i for i in reading.clauses[head.index].own() if is_verb(reading.tokens[i])]
+    return verbs[0] if verbs else None
 
 
 def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
