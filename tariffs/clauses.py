@@ -98,7 +98,8 @@ NOT_GERUNDS = frozenset({"morning", "evening", "during", "nothing", "something",
 def _gerund(token: Token) -> bool:
     """An -ing form opening a clause (", meeting X", "after flying home"); "meeting" counts here."""
     key = token.key
-    return token.is_word and len(key) > 4 and key.endswith("ing") and key not in NOT_GERUNDS and not token.capitalized
+    return token.is_word and len(key) > 4 and key.endswith("ing") and key not in NOT_GERUNDS \
+        and not (token.capitalized and token.i > 0)
 
 
 def _opens(tokens: list[Token], i: int, phrases) -> tuple[str, ...] | None:
@@ -284,8 +285,8 @@ class _Builder:
             return ATTRIBUTION, " ".join(found)
         if opener and has_verb and not (first and last):
             return SUBORDINATE, " ".join(opener)
-        if not first and _gerund(tokens[a]):
-            return PARTICIPLE, key
+        if _gerund(tokens[a]) and not (first and last):
+            return PARTICIPLE, key  # ", meeting X on Friday"; "Speaking to reporters on Monday, ..."
         if not first and (found := _opens(tokens, a, w.coordinators)) and has_verb:
             return COORDINATE, " ".join(found)
         if not first and last and self._trailing_attribution(a, b):

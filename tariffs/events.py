@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import attach, lexicon
-from .clauses import COORDINATE, PARTICIPLE, RELATIVE, Clause, is_verb
+from .clauses import COORDINATE, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb
 from .dates import Timex
 from .mentions import Reading
 from .modality import Modality
@@ -253,6 +253,21 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
             candidate.timex = replace(_stretched(reading, occasions, linked), prep="occasion")
         elif (local := _local_day(reading, candidate)) is not None:
             candidate.timex = local
+        elif candidate.type == "statement" and (opener := _opener_date(reading, candidate, heads)) is not None:
+            candidate.timex = opener
+
+
+def _opener_date(reading: Reading, candidate: Candidate, heads: list) -> Timex | None:
+    """"Speaking to reporters on Monday, Akazawa said ...": the date of a phrase that opens the speaker's clause."""
+    openers = [c for c in reading.clauses if c.parent == candidate.clause and c.kind in (PARTICIPLE, SUBORDINATE)
+               and c.last <= candidate.position]
+    for n, head in enumerate(heads):
+        if head is None:
+            continue
+        at = reading.clauses[head.index] if head.kind == attach.CLAUSE else reading.clause_of(head.index)
+        if at in openers:
+            return reading.timexes[n]
+    return None
 
 
 NARRATED = ("main", "coordinate", "subordinate", "participle")

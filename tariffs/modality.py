@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .clauses import COMPLEMENT, RELATIVE, SUBORDINATE, Clause, is_verb, words as grammar
+from .clauses import COMPLEMENT, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb, words as grammar
 from .mentions import Reading
 from .tokens import Token
 
@@ -66,6 +66,8 @@ def read(reading: Reading, clause: Clause, first: int, last: int, noun: bool = F
     before = _cues(reading, clause, _group_start(reading, clause, first), first)
     after = _cues(reading, clause, last, clause.last)
     tense, perfect, pluperfect = _tense(reading, clause, first, last, noun)
+    if tense is None and clause.kind == PARTICIPLE and clause.parent is not None:
+        tense = _clause_tense(reading, reading.clauses[clause.parent])  # "Speaking on Monday, he said": past
     governed = _governed(reading, clause)
     conditional = "conditional" in before or clause.kind in (SUBORDINATE, RELATIVE) and clause.marker in ("if", "unless", "whether", "once")
     negated = "negation" in before and _negation_binds(reading, clause, first)
@@ -172,6 +174,15 @@ def _tense(reading: Reading, clause: Clause, first: int, last: int, noun: bool) 
         return None, False, False  # "a deal to name ministers" may hang from no finite verb
     # a bare verb with no "to" or modal before it is a plural present ("Ishiba and Trump agree by phone")
     return {"past": PAST, "participle": PAST, "present": PRESENT, "base": PRESENT}.get(form), False, False
+
+
+def _clause_tense(reading: Reading, clause: Clause) -> str | None:
+    """The tense of a clause's first verb that is no gerund."""
+    for i in clause.own():
+        token = reading.tokens[i]
+        if is_verb(token) and verb_form(token) != "ing":
+            return _tense(reading, clause, i, i + 1, False)[0]
+    return None
 
 
 def _auxiliaries(tokens: list[Token], clause: Clause, head: int) -> set[str]:
