@@ -52,7 +52,11 @@ def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
     if trigger.clause.kind not in ("main", "coordinate", "attribution", "complement"):
         return False
     before = _subject(reading, trigger.clause, trigger.first)
-    if not before or trigger.first - before[-1].last > 4:
+    if not before:
+        return False
+    close = trigger.first - before[-1].last <= 4 or \
+        _appositive_before(reading, trigger.clause, trigger.first - 1) == before[-1].last - 1
+    if not close:
         return False
     opening = before[0].first - 1
     return opening < trigger.clause.first or reading.tokens[opening].text in ",;:" or \
@@ -101,12 +105,31 @@ def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | N
     return list({(m.first, n): (m, n) for m, n in found}.values())
 
 
+def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
+    """The token before ", the LDP president," when `i` is the comma closing such an appositive after a name."""
+    tokens = reading.tokens
+    if tokens[i].text != "," or i < 2:
+        return None
+    for j in range(i - 1, max(clause.first, i - 8) - 1, -1):
+        if is_verb(tokens[j]):
+            return None
+        if tokens[j].text == ",":
+            opens = tokens[j + 1].key in ("the", "a", "an") or tokens[j + 2].key == "'s"
+            named = any(m.last == j for m in reading.people if m.names)
+            return j - 1 if opens and named else None
+    return None
+
+
 def _subject(reading: Reading, clause: Clause, first: int) -> list[Mention]:
     """The names before the verb back to the nearest other verb, joined by "and"."""
     found: list[Mention] = []
     i = first - 1
     while i >= clause.first:
         mention = next((m for m in reading.people if m.first <= i < m.last), None)
+        aside = _appositive_before(reading, clause, i)
+        if aside is not None:
+            i = aside  # "Ishiba, the LDP president, indicated": the title between commas names no other speaker
+            continue
         if mention is not None and clause.owns(i):
             if found and not _joined(reading, mention, found[0]):
                 break
