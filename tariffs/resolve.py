@@ -294,6 +294,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
     occasions: dict[str, tuple[Span, str | None]] = {}
     dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = {}
     told: dict[tuple[int, int, int] | None, date | None] = {}
+    latest: dict[str, tuple[Span, str | None]] = {}
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
@@ -311,6 +312,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
             span, text = story, None
         if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
             span, text = dated_clauses[(cand.sentence, cand.inherit)]
+        if span is None and cand.type == "statement" and cand.fields.get("told_at") in latest:
+            span, text = latest[cand.fields["told_at"]]  # "said at the signing": the signing told before
         if span is None and cand.type == "statement":
             span, text = _occasion(cand, occasions, anchor)
         _set(cand, span, text, own)
@@ -320,6 +323,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
             continue
         if cand.type in ("meeting", "statement", "agreement") and cand.modality.real:
             dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))
+        if own and cand.type in ("meeting", "agreement") and _tells_the_story(cand):
+            latest[cand.type] = (span, text)
         if cand.type == "statement" and cand.fields.get("speaker"):
             occasions[cand.fields["speaker"]] = (span, text)
         if cand.type == "statement" and span.end is None:

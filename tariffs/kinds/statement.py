@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import modality
 from ..clauses import ATTRIBUTION, COMPLEMENT, QUOTE, Clause, is_verb, words as grammar
-from ..events import Candidate, Trigger
+from ..events import Candidate, Trigger, pattern_file
 from ..mentions import Mention, Reading
 from ..officials import INSTITUTION, PERSON, UNNAMED, directory
 from ..quotes import Quote
@@ -30,9 +30,22 @@ def statements(reading: Reading, trigger: Trigger) -> list[Candidate]:
     found = []
     for mention, name in speakers:
         fields = {"speaker": name, "speaker_kind": mention.kind, "quote": quote, "background": background,
-                  "new_occasion": new_occasion}
+                  "new_occasion": new_occasion, "told_at": _told_at(reading, trigger)}
         found.append(candidate(reading, trigger, fields, mood))
     return found
+
+
+def _told_at(reading: Reading, trigger: Trigger) -> str | None:
+    """"said at the signing", "told reporters after the talks": the type of the earlier event the speech was at."""
+    table = pattern_file("statement").get("told_at", {})
+    tokens = reading.tokens
+    for i in trigger.clause.own():
+        if tokens[i].key in ("at", "during", "after", "following") and i + 2 < len(tokens) and tokens[i + 1].key == "the":
+            for size in (2, 1):
+                noun = " ".join(t.key for t in tokens[i + 2:i + 2 + size])
+                if noun in table:
+                    return table[noun]
+    return None
 
 
 def _aside(reading: Reading, trigger: Trigger) -> bool:
