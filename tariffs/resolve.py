@@ -327,6 +327,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
             latest[cand.type] = (span, text)
         if cand.type == "statement" and cand.fields.get("speaker"):
             occasions[cand.fields["speaker"]] = (span, text)
+        if own and cand.type == "meeting" and _tells_the_story(cand) and span.end is None and not cand.reference:
+            occasions.update({person: (span, text) for person in cand.fields.get("people", [])})
         if cand.type == "statement" and span.end is None:
             reports.setdefault(cand.sentence, span)
         if own and span.end is None and span.precision == "day":
@@ -420,7 +422,8 @@ def _tense(cand, timex: Timex) -> str | None:
 
 
 def _occasion(cand, occasions, anchor: Anchor | None) -> tuple[Span | None, str | None]:
-    """A statement with no date of its own: its speaker's last occasion, else the day the story is told.
+    """A statement with no date of its own: its speaker's last occasion (their last speech or talks the article
+    dated), else the day the story is told.
     Background speech ("has said", "had said") has no occasion and stays undated."""
     if cand.fields.get("background"):
         return None, None
