@@ -27,10 +27,11 @@ class CleanArticle:
 
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-# "TOKYO, July 8 (Reuters) - ", "Washington, April 16 (Jiji Press)--", "TOKYO – ", "TOKYO, Japan — "
+# "TOKYO, July 8 (Reuters) - ", "Washington, April 16 (Jiji Press)--", "TOKYO – ", "TOKYO, Japan — ",
+# "TOKYO, Aug. 8, 2025 (Asia Markets Wire) -- "
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.]+(?:[ -][A-Z][A-Za-z.]+)*(?:, [A-Z][A-Za-z.]+)?)"
-    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
     r"(?: \((?P<agency>[^)]{2,40})\))?"
     r"\s*(?:--|—|–|-)\s*"
 )

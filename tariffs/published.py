@@ -74,6 +74,8 @@ def _published(article: CleanArticle) -> tuple[date | None, str | None]:
         found = _full_date(line)
         if found:
             return found, "header"
+    if article.dateline and (found := _full_date(article.dateline)):
+        return found, "header"
     if article.dateline and (found := MONTH_DAY.search(article.dateline)):
         year = _year_in_text(article.raw.text)
         if year and (day := _parse(f"{found.group(1)}, {year}")):
