@@ -47,13 +47,19 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
         match = _best(kept, ref, True) or _nearest_before(kept, ref)
         if match is not None:
             absorb(match, ref)
-        elif ref.date is not None:
+        elif ref.date is not None and _stands_alone(ref):
             kept.append(ref)
     for cand in kept:
         if cand.date is None and cand.fallback is not None:
             cand.date, cand.date_end, cand.precision = cand.fallback.start, cand.fallback.end, cand.fallback.precision
     _share_rounds([k for k in kept if k.type == "meeting"])
     return [k for k in kept if _finished(k)]
+
+
+def _stands_alone(ref: Candidate) -> bool:
+    """A reference to talks that matches none told ("as he has done in the talks") is an event of its own only
+    when it names the two sides of them."""
+    return ref.type != "meeting" or len(ref.fields.get("people", [])) >= 2 or _open_plan(ref)
 
 
 def _nearest_before(kept: list[Candidate], ref: Candidate) -> Candidate | None:

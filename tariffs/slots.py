@@ -266,14 +266,17 @@ def presupposed(reading: Reading, trigger: Trigger) -> bool:
     tokens = reading.tokens
     i = trigger.first - 1
     while i >= trigger.clause.first and (tokens[i].key in DEFINITE or tokens[i].key in ("a", "an", "'s", "-")
-                                         or tokens[i].text[:1].isdigit() or _modifier(tokens[i].key)):
+                                         or tokens[i].text[:1].isdigit() or _modifier(tokens, i)):
         i -= 1
     return trigger.noun and i >= 0 and tokens[i].key in PP_OPENERS
 
 
-def _modifier(key: str) -> bool:
-    return key in ("minute", "hour", "day", "first", "second", "latest", "next", "last", "planned", "upcoming",
-                   "bilateral", "ministerial", "phone", "telephone", "face", "to", "in", "person", "summit")
+def _modifier(tokens, i: int) -> bool:
+    """Words that premodify a meeting noun; "in" and "to" only inside a compound ("in-person", "face-to-face")."""
+    if tokens[i].key in ("to", "in"):
+        return i + 1 < len(tokens) and tokens[i + 1].text == "-"
+    return tokens[i].key in ("minute", "hour", "day", "first", "second", "latest", "next", "last", "planned",
+                             "upcoming", "bilateral", "ministerial", "phone", "telephone", "face", "person", "summit")
 
 
 def compound(reading: Reading, trigger: Trigger) -> list[Party]:
