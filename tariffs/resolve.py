@@ -270,6 +270,9 @@ UNTIL = frozenset({"before", "by", "until", "till", "no later than"})
 SINCE = frozenset({"since"})
 
 
+# Precisions of a told stretch that "the same month" or "that same week" may refer back to.
+STRETCHES = frozenset({"day", "weekend", "week", "part_of_month", "month"})
+
 # The lead of a story: its first sentences tell the news of the day the story is written.
 LEAD = 2
 
@@ -295,6 +298,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
     dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = {}
     told: dict[tuple[int, int, int] | None, date | None] = {}
     latest: dict[str, tuple[Span, str | None]] = {}
+    last_told: date | None = None  # the first day of the last stretch the story told, for "the same month"
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
@@ -306,8 +310,8 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
         span, text, own = _own_date(cand, anchor, counted_from)
         if _within_story(cand.timex) and story is not None:
             span, text, own = story, cand.timex.text, True  # "one Friday" in a story told in late May
-        if _story_stretch(cand.timex) and reference is not None:
-            span, text, own = _stretch(cand.timex, reference), cand.timex.text, True  # "the same month"
+        if _story_stretch(cand.timex) and last_told is not None:
+            span, text, own = _stretch(cand.timex, last_told), cand.timex.text, True  # "the same month"
         if span is None and cand.anaphora and story is not None:
             span, text = story, None
         if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
@@ -334,6 +338,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
         if own and span.end is None and span.precision == "day":
             mentioned = span.start
         if own and _tells_the_story(cand):
+            last_told = span.start if span.precision in STRETCHES else last_told
             reference = span.start if span.end is None and span.precision == "day" else reference
             story = span if span.precision in ("day", "weekend", "week", "part_of_month") else story
 
