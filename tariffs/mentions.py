@@ -145,10 +145,18 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
             before = [m for m in mentions if m.last <= token.i]
             here = [n for m in before for n in m.names if n in directory().people]
             group = before[-1].names if before and before[-1].how == "group" else ()
-            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group)
+            objects = frozenset(n for m in before if _governed(tokens, m) for n in m.names)
+            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects)
             kind = INSTITUTION if token.key in ("it", "its") else PERSON
             mentions.append(Mention(kind, names, token.i, token.i + 1, "pronoun"))
     return sorted(mentions, key=lambda m: m.first)
+
+
+def _governed(tokens: list[Token], mention: Mention) -> bool:
+    """A person right after a verb or a preposition ("after meeting Lutnick", "with Bessent") is its object."""
+    from .clauses import is_verb
+    before = tokens[mention.first - 1] if mention.first else None
+    return before is not None and (before.key in PREPOSITIONS or is_verb(before) or before.key.endswith("ing"))
 
 
 def _unknown_speakers(tokens: list[Token], hits, mentions: list[Mention], discourse: Discourse) -> list[Mention]:

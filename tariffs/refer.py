@@ -71,8 +71,9 @@ class Discourse:
         return next((n for n in [*reversed(here), *reversed(self.names)] if fits(n)), None)
 
     def pronoun(self, word: str, here: list[str], subject_here: str | None,
-                group_here: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """He and she: the subject of this sentence, else the nearest person before, else the last subject.
+                group_here: tuple[str, ...] = (), objects_here: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        """He and she: the subject of this sentence, else the nearest person before who is no object of a verb
+        or a phrase, else the last subject.
         His and her: the subject of this sentence, else the nearest person before. Him and her as objects: the nearest person
         before who is not the subject. They: a group phrase right before ("the leaders ... their meeting"),
         else the people named together before; it: the last institution."""
@@ -86,8 +87,9 @@ class Discourse:
             return people if len(people) >= 2 else (self.groups[-1] if self.groups else ())
         gender = "she" if word in ("she", "her", "hers", "herself") else "he"
         nearest = list(reversed(here))
-        if word in ("he", "she"):
-            order = ([subject_here] if subject_here else []) + nearest
+        if word in ("he", "she"):  # an object ("after meeting Lutnick, he ...") yields to the subject before
+            order = ([subject_here] if subject_here else []) + [n for n in nearest if n not in objects_here] + \
+                ([self.last_subject] if self.last_subject else []) + nearest
         elif word in ("his", "her", "hers"):
             order = ([subject_here] if subject_here else []) + nearest  # "X met Y after extending his stay": X
         else:
