@@ -134,7 +134,15 @@ def _noun_use(reading: Reading, first: int) -> bool:
         return not tokens[0].key.endswith("ing") and following in ("between", "with", "on", "in", "over")
     before = tokens[first - 1]
     compound = first > 1 and tokens[first - 2].text == "-"
-    return before.key in NOUN_OPENERS or before.key in NOUN_PREPOSITIONS or compound or before.text[:1].isdigit()
+    return before.key in NOUN_OPENERS or (before.key in NOUN_PREPOSITIONS and not _gerund_phrase(tokens, first)) \
+        or compound or before.text[:1].isdigit()
+
+
+def _gerund_phrase(tokens, first: int) -> bool:
+    """"after meeting Lutnick", "before speaking with Trump": an -ing word with its object is a verb."""
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    return tokens[first].key.endswith("ing") and following is not None and following.is_word \
+        and following.key not in ("of", "on", "in", "at", "for")
 
 
 def _object_after(reading: Reading, kind: str, spec: dict, start: int, clause: Clause) -> int | None:

@@ -26,6 +26,8 @@ NEAREST = "nearest"
 # How far back a year-less date told without tense is read as past: the year a story looks back on.
 RECENT_PAST = 330
 PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# "the first week of July": the month's days by sevens ("the last week of" is its last seven).
+WEEK_DAYS = {"week1": (1, 7), "week2": (8, 14), "week3": (15, 21)}
 # Hours between the two clocks the negotiations are told in (Tokyo is 13 hours ahead of Washington in summer).
 JST_AHEAD_OF_ET = 13
 
@@ -134,6 +136,9 @@ def _month_year(month: int, today: date, tense: str | None, prep: str | None) ->
 
 def _month_part(year: int, month: int, part: str | None) -> Span:
     last = calendar.monthrange(year, month)[1]
+    if part in WEEK_DAYS or part == "lastweek":
+        first, final = WEEK_DAYS.get(part, (last - 6, last))
+        return Span(date(year, month, first), date(year, month, final), "week")
     if part in PART_DAYS:
         first, final = PART_DAYS[part]
         return Span(date(year, month, first), date(year, month, min(final, last)), "part_of_month")
@@ -299,7 +304,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
     told: dict[tuple[int, int, int] | None, date | None] = {}
     latest: dict[str, tuple[Span, str | None]] = {}
     last_told: date | None = None  # the first day of the last stretch the story told, for "the same month"
-    for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None)):
+    for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None, c.clause)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
         same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0 \

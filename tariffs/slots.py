@@ -409,6 +409,8 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
     for hit in reading.hits:
         if hit.category != "anaphora" or not (clause.owns(hit.first) or any(c.owns(hit.first) for c in openers)):
             continue
+        if hit.first <= first < hit.last:
+            continue  # "after meeting Lutnick": the words are the trigger's own, not a pointer to an earlier day
         if hit.first > first:
             if reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently"):
                 return True  # "said afterwards", "told reporters later"
