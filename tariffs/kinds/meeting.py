@@ -106,8 +106,12 @@ def _mode_explicit(reading: Reading, trigger: Trigger) -> bool:
 
 
 def _near(reading: Reading, trigger: Trigger, category: str) -> bool:
-    """A word of the category in the trigger's clause, close to it."""
-    return any(trigger.first - 6 <= h.first <= trigger.last + 8 for h in hits_in(reading, category, trigger.clause))
+    """A word of the category close to the trigger in its clause, or in the clause a participle elaborates
+    ("kept working the phone, speaking with Lutnick twice")."""
+    clauses = [trigger.clause]
+    if trigger.clause.kind == "participle" and trigger.clause.parent is not None:
+        clauses.append(reading.clauses[trigger.clause.parent])
+    return any(trigger.first - 6 <= h.first <= trigger.last + 8 for c in clauses for h in hits_in(reading, category, c))
 
 
 def _trip(reading: Reading, trigger: Trigger, mood: Modality, status: str, subject: list[Party],
