@@ -220,14 +220,18 @@ class _Builder:
                 self._extend(open_clause, b)  # "after Trump met Akazawa, Japan's minister, in the Oval Office"
                 continue
             if kind is None:
-                predicate = predicate or self._has_verb(a, b)
                 open_clause = self._inline(parent, a, b)
+                predicate = predicate or self._has_verb(a, self._inline_start(parent, a, b))
                 continue
             child = self.add(a, b, kind, marker, parent)
             inner = self._inline(child, a + len(marker.split()), b)
             # a clause after the verb of its parent goes on through verbless asides ("..., including his meetings
             # with X, Secretary of Commerce, and Y"); one before that verb would take the parent's subject in
             open_clause = inner if inner is not None or not predicate or kind not in (PARTICIPLE, RELATIVE) else child
+
+    def _inline_start(self, parent: int, a: int, b: int) -> int:
+        """Where the first clause opened inside a run begins (the run's end if none): the parent's own words end there."""
+        return min((r[0] for r in self.rows if r[4] == parent and a < r[0] < b), default=b)
 
     def _has_verb(self, a: int, b: int) -> bool:
         return any(is_verb(t) for t in self.tokens[a:b] if t.i not in self.quoted)
@@ -287,6 +291,8 @@ class _Builder:
             return SUBORDINATE, " ".join(opener)
         if _gerund(tokens[a]) and not (first and last):
             return PARTICIPLE, key  # ", meeting X on Friday"; "Speaking to reporters on Monday, ..."
+        if first and not last and a == 0 and is_verb(tokens[a]) and key.endswith("ed") and key not in w.auxiliaries:
+            return PARTICIPLE, key  # "Asked on Tuesday whether ..., Hayashi replied"; "Pressed by lawmakers, ..."
         if not first and (found := _opens(tokens, a, w.coordinators)) and has_verb:
             return COORDINATE, " ".join(found)
         if not first and last and self._trailing_attribution(a, b):

@@ -247,7 +247,7 @@ def _resolve(hit: Hit, tokens: list[Token], discourse: Discourse, here: list[str
     if category in (PERSON, INSTITUTION):
         return (hit.value,)
     if category == "role":
-        if _owned_by_organisation(tokens, hit.first):
+        if _owned_by_organisation(tokens, hit.first) or _former(tokens, hit.first):
             return ()
         name = discourse.role(hit.value, _qualifier(tokens, hit.first), here)
         return (name,) if name else ()
@@ -274,6 +274,11 @@ def _how(category: str) -> str:
 
 COUNTRY_WORDS = {"japan": "JP", "japanese": "JP", "tokyo": "JP", "u.s.": "US", "us": "US", "american": "US",
                  "washington": "US", "united": "US", "america": "US"}
+
+
+def _former(tokens: list[Token], first: int) -> bool:
+    """"a former trade minister": a title once held names no one the directory holds it for today."""
+    return any(t.key in ("former", "ex", "then") for t in tokens[max(0, first - 2):first])
 
 
 def _owned_by_organisation(tokens: list[Token], first: int) -> bool:

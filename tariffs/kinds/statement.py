@@ -67,8 +67,8 @@ def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
     before = _subject(reading, trigger.clause, trigger.first)
     if not before:
         return False
-    close = trigger.first - before[-1].last <= 4 or \
-        _appositive_before(reading, trigger.clause, trigger.first - 1) == before[-1].last - 1
+    between = [i for i in range(before[-1].last, trigger.first) if trigger.clause.owns(i)]  # past a relative clause
+    close = len(between) <= 4 or _appositive_before(reading, trigger.clause, trigger.first - 1) == before[-1].last - 1
     if not close:
         return False
     opening = before[0].first - 1
@@ -123,7 +123,8 @@ def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
     tokens = reading.tokens
     if tokens[i].text != "," or i < 2:
         return None
-    for j in range(i - 1, max(clause.first, i - 8) - 1, -1):
+    own = [j for j in range(i - 1, clause.first - 1, -1) if clause.owns(j)][:12]  # past a relative clause
+    for j in own:
         if is_verb(tokens[j]):
             return None
         if tokens[j].text == ",":
