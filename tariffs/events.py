@@ -111,9 +111,12 @@ def find_triggers(reading: Reading, kind: str) -> list[Trigger]:
 
 
 def _blocked(reading: Reading, spec: dict, last: int) -> bool:
-    """A trigger whose next word is of a kind its class excludes ("visited Washington" is a trip, no sitting)."""
+    """A trigger whose next word is of a kind its class excludes ("visited Washington" is a trip, no sitting),
+    or that makes with its last word a pair it excludes ("called on Ishiba" is a visit, no speech)."""
     blocked = spec.get("blocked_by", ())
-    return any(h.first == last and h.category in blocked for h in reading.hits)
+    following = reading.tokens[last].key if last < len(reading.tokens) else ""
+    pair = f"{reading.tokens[last - 1].key} {following}"
+    return pair in blocked or any(h.first == last and h.category in blocked for h in reading.hits)
 
 
 NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",

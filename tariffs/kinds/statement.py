@@ -119,7 +119,8 @@ def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | N
 
 
 def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
-    """The token before ", the LDP president," when `i` is the comma closing such an appositive after a name."""
+    """The token before an aside after a name (", the LDP president,", ", still in Washington,") when `i` is
+    the comma closing it: no verb and no other named person stand in it."""
     tokens = reading.tokens
     if tokens[i].text != "," or i < 2:
         return None
@@ -128,9 +129,9 @@ def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
         if is_verb(tokens[j]):
             return None
         if tokens[j].text == ",":
-            opens = tokens[j + 1].key in ("the", "a", "an") or tokens[j + 2].key == "'s"
             named = any(m.last == j for m in reading.people if m.names)
-            return j - 1 if opens and named else None
+            other = any(j < m.first < i and m.names and m.kind == PERSON for m in reading.people)
+            return j - 1 if named and not other else None
     return None
 
 
