@@ -101,7 +101,7 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
     found: list[Party] = []
     tokens = reading.tokens
     helpers = reading.cue_tokens
-    earlier = _coordinated_verb(reading, clause, first)
+    earlier = coordinated_verb(reading, clause, first)
     if earlier is not None:
         return subject_of(reading, clause, earlier)
     i = first - 1
@@ -136,7 +136,7 @@ def _in_phrase(reading: Reading, mention: Mention) -> bool:
     return mention.first > 0 and tokens[mention.first - 1].key in PHRASE_HEADS and not infinitive
 
 
-def _coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None:
+def coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None:
     """"He held talks with Lutnick ... and was then ushered in to see Trump": the verb before "and" whose
     subject this verb shares (the person right before "and" is that verb's object)."""
     tokens = reading.tokens

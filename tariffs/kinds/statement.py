@@ -7,7 +7,7 @@ from ..events import Candidate, Trigger, pattern_file
 from ..mentions import Mention, Reading
 from ..officials import INSTITUTION, PERSON, UNNAMED, directory
 from ..quotes import Quote
-from ..slots import ADVERBS, candidate, hits_in, word_list
+from ..slots import ADVERBS, candidate, coordinated_verb, hits_in, word_list
 
 # A quotation of this many words or fewer may be a label ("the 'reciprocal' tariffs") rather than speech.
 LABEL_WORDS = 3
@@ -107,7 +107,8 @@ def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | N
     """Who speaks: the subject before the verb, else the one named right after it (", said Akazawa")."""
     clause = trigger.clause
     after = _after(reading, clause, trigger.last) if trigger.name == "say" else []
-    before = _subject(reading, clause, trigger.first) or after or _shared(reading, clause)
+    before = _subject(reading, clause, trigger.first) or after or _shared(reading, clause) or \
+        _coordinated(reading, clause, trigger.first)
     found = []
     for mention in before:
         if mention.kind == UNNAMED:
@@ -183,6 +184,12 @@ def _shared(reading: Reading, clause: Clause) -> list[Mention]:
     parent = reading.clauses[clause.parent]
     verbs = [i for i in parent.own() if is_verb(reading.tokens[i])]
     return _subject(reading, parent, verbs[0] if verbs else parent.last) or _shared(reading, parent)
+
+
+def _coordinated(reading: Reading, clause: Clause, first: int) -> list[Mention]:
+    """"Bessent described the call as constructive and said ...": the subject of the verb before "and"."""
+    earlier = coordinated_verb(reading, clause, first)
+    return _subject(reading, clause, earlier) if earlier is not None else []
 
 
 def _joined(reading: Reading, left: Mention, right: Mention) -> bool:
