@@ -131,7 +131,10 @@ def _noun_use(reading: Reading, first: int) -> bool:
     """A verb trigger's word used as a noun is no verb: after a determiner ("a meeting", "their talks"), a
     preposition ("a round of talks"), a compound modifier or a number ("their 110-minute meeting"), or opening
     the sentence before a preposition ("Talks between Akazawa and Bessent were held ...")."""
+    from .modality import verb_form
     tokens = reading.tokens
+    if verb_form(tokens[first]) == "past":
+        return False  # "last held talks": a past form is never a noun
     if first == 0:
         following = tokens[1].key if len(tokens) > 1 else ""
         return not tokens[0].key.endswith("ing") and following in ("between", "with", "on", "in", "over")
@@ -160,7 +163,10 @@ def _object_after(reading: Reading, kind: str, spec: dict, start: int, clause: C
 def _verb_between(reading: Reading, start: int, end: int) -> bool:
     from .clauses import words as grammar
     auxiliaries = grammar().auxiliaries
-    return any(is_verb(t) and t.key not in auxiliaries for t in reading.tokens[start:end])
+    tokens = reading.tokens
+    compound = {i for i in range(start, end) if tokens[i].text == "-"}
+    compound |= {i - 1 for i in compound} | {i + 1 for i in compound}  # "face-to-face" holds no verb
+    return any(is_verb(tokens[i]) and tokens[i].key not in auxiliaries for i in range(start, end) if i not in compound)
 
 
 def trigger_heads(reading: Reading, trigger: Trigger) -> frozenset[int]:

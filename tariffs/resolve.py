@@ -216,7 +216,8 @@ def _week(timex: Timex, today: date, tense: str | None, reference: date | None) 
 
 def _weekend(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
     saturday = today - timedelta(days=today.weekday()) + timedelta(days=5)
-    if timex.which == "last" or (timex.which is None and tense == PAST and today < saturday):
+    # "spoke this weekend" told on a Monday: the weekend just gone
+    if timex.which == "last" or (timex.which in (None, "this") and tense == PAST and today < saturday):
         saturday -= timedelta(days=7)
     elif timex.which == "next" and today.weekday() < 5:
         saturday += timedelta(days=7)
