@@ -68,7 +68,7 @@ def read(reading: Reading, clause: Clause, first: int, last: int, noun: bool = F
     tense, perfect, pluperfect = _tense(reading, clause, first, last, noun)
     if tense is None and clause.kind == PARTICIPLE and clause.parent is not None:
         tense = _clause_tense(reading, reading.clauses[clause.parent])  # "Speaking on Monday, he said": past
-    governed = _governed(reading, clause)
+    governed = _governed(reading, clause) or _controlled(reading, clause, first)
     conditional = "conditional" in before or clause.kind in (SUBORDINATE, RELATIVE) and clause.marker in ("if", "unless", "whether", "once")
     negated = "negation" in before and _negation_binds(reading, clause, first)
     return Modality(
@@ -133,6 +133,18 @@ def _governed(reading: Reading, clause: Clause) -> str | None:
     return None
 
 
+def _controlled(reading: Reading, clause: Clause, first: int) -> str | None:
+    """"wants Akazawa to meet Lutnick": the mood a verb lends the infinitive its object is the subject of."""
+    tokens = reading.tokens
+    if first < 3 or tokens[first - 1].key != "to":
+        return None
+    control = lexicon.load("modality")["control"]
+    for i in range(first - 2, max(clause.first, first - 7) - 1, -1):
+        if is_verb(tokens[i]) or tokens[i].text in ",;":
+            return next((mood for mood, verbs in control.items() if tokens[i].key in verbs), None)
+    return None
+
+
 # ---------------------------------------------------------------- tense
 
 
@@ -170,10 +182,22 @@ def _tense(reading: Reading, clause: Clause, first: int, last: int, noun: bool) 
     if auxiliaries & BASE_AFTER:
         return None, False, False
     form = verb_form(tokens[head])
+    if form == "ing" and not noun and (lead := _leading_verb(tokens, clause, head)) is not None:
+        return _tense(reading, clause, lead, lead + 1, False)  # "ended up spending": the leading verb's tense
     if form == "base" and noun:
         return None, False, False  # "a deal to name ministers" may hang from no finite verb
     # a bare verb with no "to" or modal before it is a plural present ("Ishiba and Trump agree by phone")
     return {"past": PAST, "participle": PAST, "present": PRESENT, "base": PRESENT}.get(form), False, False
+
+
+def _leading_verb(tokens: list[Token], clause: Clause, head: int) -> int | None:
+    """The finite verb an -ing verb continues ("ended up spending", "kept meeting"), right before it."""
+    i = head - 1
+    while i >= clause.first and tokens[i].key in ("up", "on", "off", "out"):
+        i -= 1
+    if i >= clause.first and i < head and clause.owns(i) and is_verb(tokens[i]) and verb_form(tokens[i]) in ("past", "present"):
+        return i
+    return None
 
 
 def _clause_tense(reading: Reading, clause: Clause) -> str | None:

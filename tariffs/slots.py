@@ -117,7 +117,12 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
             continue
         token = tokens[i]
         if is_verb(token) and token.key not in ADVERBS:
-            return found or (subject_of(reading, clause, i) if _joined_verb(reading, i, first) else [])
+            if found:
+                return found
+            controlled = _object_control(reading, i, first)
+            if controlled is not None:
+                return controlled
+            return subject_of(reading, clause, i) if _joined_verb(reading, i, first) else []
         if found and token.is_word and token.key not in LIST_WORDS and token.key not in ADVERBS:
             break
         i -= 1
@@ -151,6 +156,26 @@ def coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None
     return None
 
 
+def _object_control(reading: Reading, verb: int, first: int) -> list[Party] | None:
+    """"wants Akazawa to meet Lutnick", "instructed their ministers to keep talking": the object of the verb
+    before "to" is the subject of the verb after it (a person, or no one we name); None when no object stands
+    there ("flew to Washington to meet Lutnick")."""
+    tokens = reading.tokens
+    if first < 2 or tokens[first - 1].key != "to" or verb + 1 >= first - 1:
+        return None
+    after = tokens[verb + 1]
+    if after.key in PP_OPENERS or after.key in PHRASE_HEADS or after.key in ADVERBS:
+        return None
+    mention = _mention_at(reading, verb + 1)
+    if mention is not None and mention.kind == PERSON and mention.last == first - 1:
+        return [Party(n, mention.first, mention.last) for n in persons(mention)]
+    return [] if after.key in DETERMINERS_OBJECT else None
+
+
+# Words opening a noun phrase that a verb takes as its object ("instructed their ministers to ...").
+DETERMINERS_OBJECT = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "both", "all"})
+
+
 def _joined_verb(reading: Reading, verb: int, first: int) -> bool:
     """Whether the trigger's verb is joined to an earlier verb by "and" ("... and spent", "... and then met")."""
     keys = [t.key for t in reading.tokens[verb + 1:first] if t.i not in reading.cue_tokens]
@@ -158,7 +183,13 @@ def _joined_verb(reading: Reading, verb: int, first: int) -> bool:
         return True  # "flew to Washington to meet Lutnick": the traveller meets
     while keys and keys[-1] in ADVERBS:
         keys.pop()
-    return bool(keys) and keys[-1] in ("and", "then", "but", "or")
+    if keys and all(k in PARTICLES for k in keys) or not keys and verb == first - 1:
+        return True  # "ended up spending 40 minutes with Trump", "kept meeting": a chain of verbs
+    return keys[-1] in ("and", "then", "but", "or")
+
+
+# Particles between a verb and the -ing verb it leads into ("ended up spending", "went on meeting").
+PARTICLES = frozenset({"up", "on", "off", "out"})
 
 
 def objects_of(reading: Reading, clause: Clause, last: int, need_with: bool) -> list[Party]:
