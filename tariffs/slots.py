@@ -342,10 +342,12 @@ def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
     clause = trigger.clause
     opener = next((reading.tokens[i].key for i in range(trigger.first - 1, clause.first - 1, -1)
                    if reading.tokens[i].key in PP_OPENERS), None)
-    if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead"):
+    if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead", "for"):
         return []  # "took note of the consultations": an object, not the setting of the subject's act
     verbs = [i for i in clause.own() if i < trigger.first and is_verb(reading.tokens[i])]
-    return subject_of(reading, clause, verbs[-1]) if verbs else []
+    if not verbs:
+        return []
+    return subject_of(reading, clause, verbs[-1]) or inherited_subject(reading, clause)
 
 
 def antecedent(reading: Reading, clause: Clause) -> list[Party]:
