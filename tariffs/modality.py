@@ -106,6 +106,12 @@ def _cues(reading: Reading, clause: Clause, start: int, end: int) -> set[str]:
     return found
 
 
+def object_denied(reading: Reading, first: int, last: int) -> bool:
+    """"wrapped up on Saturday with no accord": a negation word right before the noun a verb trigger needs."""
+    near = frozenset(lexicon.load("modality")["near"]["negation"])
+    return any(reading.tokens[i].key in near for i in range(max(first + 1, last - 4), last - 1))
+
+
 def _negation_binds(reading: Reading, clause: Clause, first: int) -> bool:
     """A negation word counts when it stands close before the trigger, not in a far part of a long clause;
     a determiner ("no", "without") only right before it."""

@@ -24,6 +24,8 @@ def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
         mood = replace(verb, negated=verb.negated or mood.negated)
     if mood.negated or mood.conditional or mood.cancelled or mood.denied:
         return []
+    if trigger.spec.get("object") and not trigger.noun and modality.object_denied(reading, trigger.first, trigger.last):
+        return []
     if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
         return []
     if mood.pluperfect and mood.proposed:
