@@ -1,6 +1,8 @@
 """Meetings and calls: the people of a sitting, how many sittings one trigger tells, and their status."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
@@ -20,6 +22,8 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     journey = purpose_of(reading, trigger)
     if journey is not None:
         mood = modality.read(reading, trigger.clause, journey, journey + 1)  # "will fly ... to meet": the journey's mood
+    if trigger.spec.get("intent") and not mood.future:
+        mood = replace(mood, proposed=True)  # "sought a meeting with Trump": talks wanted, not held
     status = status_of(mood)
     if status is None:
         return []
