@@ -155,9 +155,16 @@ def _object_after(reading: Reading, kind: str, spec: dict, start: int, clause: C
     """The end of the word a trigger needs after its head, within its reach in its clause."""
     reach = spec.get("reach", 4)
     for hit in reading.hits_of(f"object:{kind}:{spec['name']}"):
-        if start <= hit.first <= start + reach and clause.owns(hit.first) and not _verb_between(reading, start, hit.first):
+        words = sum(1 for t in reading.tokens[start:hit.first] if t.text != "-")  # "one-on-one" is one word
+        if start <= hit.first and words - _hyphens(reading, start, hit.first) <= reach and clause.owns(hit.first) \
+                and not _verb_between(reading, start, hit.first):
             return hit.last
     return None
+
+
+def _hyphens(reading: Reading, start: int, end: int) -> int:
+    """How many words hyphens join to the word before them between two positions."""
+    return sum(1 for i in range(start + 1, end) if reading.tokens[i - 1].text == "-")
 
 
 def _verb_between(reading: Reading, start: int, end: int) -> bool:
