@@ -42,6 +42,8 @@ class Candidate:
     """One event as one sentence tells it, before it is dated and merged.
 
     `heads` are the tokens whose date expressions are the event's own;
+    `chain` the verbs it continues, whose dates it takes when it has none
+    ("was taken there on Wednesday and ended up spending an hour with him");
     `anaphora` says the words date it by the story's last day ("then",
     "after the meeting"); `inherit` names the clause whose event it shares a
     day with when it has no date of its own; `group` ties the sittings one
@@ -58,6 +60,7 @@ class Candidate:
     fields: dict
     modality: Modality
     heads: frozenset[int] = frozenset()
+    chain: frozenset[int] = frozenset()
     scopes: frozenset[int] = frozenset()
     timex: Timex | None = None
     anaphora: bool = False
@@ -266,7 +269,8 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
     for candidate in candidates:
         if candidate.timex is not None:
             continue
-        owned = [n for n, head in enumerate(heads) if head is not None and _belongs(reading, candidate, head, n)]
+        owned = [n for n, head in enumerate(heads) if head is not None and _belongs(reading, candidate, head, n)] or \
+            [n for n, head in enumerate(heads) if head is not None and head.kind == attach.TOKEN and head.index in candidate.chain]
         if owned:
             best = min(owned, key=lambda n: abs(reading.timex_tokens[n][0] - candidate.position))
             candidate.timex = _stretched(reading, occasions, best)

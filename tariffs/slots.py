@@ -507,10 +507,34 @@ def candidate(reading: Reading, trigger: Trigger, fields: dict, mood: Modality, 
         heads = heads | {journey}
     return Candidate(type=trigger.kind, pattern=trigger.name, article=sentence.article, sentence=sentence.index,
                      source=sentence.text, position=trigger.first, clause=trigger.clause.index, fields=fields,
-                     modality=mood, heads=heads,
+                     modality=mood, heads=heads, chain=_verb_chain(reading, trigger),
                      scopes=trigger_scopes(reading, trigger),
                      anaphora=anaphoric(reading, trigger.clause, trigger.first), inherit=inherit_from(trigger.clause),
                      **extra)
+
+
+def _verb_chain(reading: Reading, trigger: Trigger) -> frozenset[int]:
+    """The verbs a verb trigger continues, whose dates are its own: "was taken to the Oval Office on Wednesday
+    and ended up spending 40 minutes with Trump" (spending ← ended ← taken)."""
+    if trigger.noun or trigger.spec.get("noun") is not None:
+        return frozenset()
+    found: set[int] = set()
+    at = trigger.first
+    for _ in range(3):
+        earlier = coordinated_verb(reading, trigger.clause, at) or _leading(reading, trigger.clause, at)
+        if earlier is None or earlier in found:
+            break
+        found.add(earlier)
+        at = earlier
+    return frozenset(found)
+
+
+def _leading(reading: Reading, clause: Clause, at: int) -> int | None:
+    """The verb an -ing verb continues over particles ("ended up spending")."""
+    i = at - 1
+    while i > clause.first and reading.tokens[i].key in PARTICLES:
+        i -= 1
+    return i if i < at - 1 and is_verb(reading.tokens[i]) else None
 
 
 @cache
