@@ -184,7 +184,7 @@ def _last_before(buckets: dict[tuple, list[Candidate]], cand: Candidate) -> Cand
 def _keys(cand: Candidate) -> list[tuple]:
     f = cand.fields
     if cand.type == "tariff":
-        return [("tariff", round(f["rate"], 2), f["sector"], f["target"])]
+        return [("tariff", round(f["rate"], 2), f["sector"], "JP" if f["target"] == "*" else f["target"])]
     if cand.type == "statement":
         return [("statement", f.get("speaker"))] if f.get("speaker") else []
     if cand.type == "meeting":
@@ -202,13 +202,26 @@ def _same(a: Candidate, b: Candidate, in_article: bool) -> bool:
         return _same_meeting(a, b, in_article)
     if a.type == "tariff":
         fa, fb = a.fields, b.fields
-        return abs(fa["rate"] - fb["rate"]) < 0.01 and fa["sector"] == fb["sector"] and fa["target"] == fb["target"]
+        return abs(fa["rate"] - fb["rate"]) < 0.01 and fa["sector"] == fb["sector"] and _targets_meet(fa, fb)
     if a.type == "statement":
         return _same_statement(a, b, in_article)
     if a.type == "agreement":
         return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
                 and _dates_meet(a, b, in_article))
     return a.date is not None and a.date == b.date
+
+
+def _targets_meet(a: dict, b: dict) -> bool:
+    """A baseline or sectoral rate on every partner is the rate Japan pays: "a 10% baseline on all imports"
+    and "Japan's 10% baseline" are one tariff on a Japan timeline; a 15% duty on all and Japan's own 15% are two."""
+    if a["target"] == b["target"]:
+        return True
+    measures = {a.get("measure"), b.get("measure")}
+    return {a["target"], b["target"]} == {"*", "JP"} and measures <= EVERY_PARTNER and measures != {None}
+
+
+# Kinds of rate that hit every partner alike: the rate Japan pays is the rate on all.
+EVERY_PARTNER = frozenset({"baseline", "sectoral", None})
 
 
 def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
@@ -312,6 +325,8 @@ STATUS_WEIGHT = {"in_effect": 0, "announced": 1, "agreed": 2, "threatened": 3, "
 
 def _fold_tariff(keep: dict, add: dict) -> None:
     keep["measure"] = keep.get("measure") or add.get("measure")
+    if add.get("target") == "*":
+        keep["target"] = "*"  # told anywhere as a rate on every partner
     if keep.get("previous_rate") is None:
         keep["previous_rate"] = add.get("previous_rate")
     keep.setdefault("statuses", [keep["status"]]).append(add["status"])

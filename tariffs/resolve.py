@@ -427,6 +427,8 @@ def _tense(cand, timex: Timex) -> str | None:
         return PAST
     if mood.tense == "future":
         return FUTURE
+    if mood.tense == "present" and cand.type in ("deadline", "tariff") and timex.kind in (ABSOLUTE, MONTH):
+        return NEAREST  # "takes effect Aug. 1" ahead, "March 26 — Trump announces a 25% tariff" in a list of key dates
     if mood.tense == "present":
         return {"statement": PAST, "deadline": FUTURE, "tariff": FUTURE}.get(cand.type)
     return None

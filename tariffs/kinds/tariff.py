@@ -187,14 +187,16 @@ def _other_rate_between(reading: Reading, k: int, position: int) -> bool:
 
 
 def _target(reading: Reading, k: int, clause: Clause) -> str:
-    """Every partner ("all countries", "baseline"), else the country named nearest the rate in its clause, else Japan."""
+    """The partners named nearest the rate with no other rate between: every partner ("all countries"), or a
+    country; else Japan. "a 10% baseline for nearly all partners, 24% for Japan" gives each rate its own."""
     first, last = reading.rate_tokens[k]
-    if any(abs(h.first - first) <= 8 for h in hits_in(reading, "tariff:everyone", clause)):
-        return "*"
-    countries = [h for h in hits_in(reading, "country", clause) if not _other_rate_between(reading, k, h.first)]
-    if not countries:
+    everyone = [h for h in hits_in(reading, "tariff:everyone", clause) if abs(h.first - first) <= 8]
+    named = [h for h in hits_in(reading, "country", clause) + everyone if not _other_rate_between(reading, k, h.first)]
+    if not named:
         return "JP"
-    nearest = min(countries, key=lambda h: min(abs(h.first - first), abs(h.first - last)))
+    nearest = min(named, key=lambda h: min(abs(h.first - first), abs(h.first - last)))
+    if nearest.category == "tariff:everyone":
+        return "*"
     return str(nearest.value) if nearest.value != "US" else "JP"
 
 
@@ -244,8 +246,16 @@ def _status_of(mood: Modality) -> str:
     return "in_effect"
 
 
+# How many words from a rate a word naming its kind may stand.
+MEASURE_REACH = 4
+
+
 def _measure(reading: Reading, k: int, clause: Clause, sector: str) -> str | None:
+    """The kind of rate the words right around it name ("a total of 27.5%", "a 10% baseline"); "25% on top of
+    the standard 2.5%" makes neither rate a total."""
     lo, hi = _local(reading, k, clause)
+    first, last = reading.rate_tokens[k]
+    lo, hi = max(lo, first - MEASURE_REACH), min(hi, last + MEASURE_REACH)
     present = {h.value for h in reading.hits if h.category == "tariff:measure" and lo <= h.first < hi}
     for measure in ("combined", "mfn"):
         if measure in present:
