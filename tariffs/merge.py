@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from .events import Candidate
-from .officials import country_of, institution_kind
+from .officials import country_of, heads_of, institution_kind
 
 # An article retells an event within a few paragraphs; candidates further back are not compared.
 RETELLING_REACH = 200
@@ -208,7 +208,13 @@ def _same(a: Candidate, b: Candidate, in_article: bool) -> bool:
     if a.type == "agreement":
         return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
                 and _dates_meet(a, b, in_article))
-    return a.date is not None and a.date == b.date
+    return a.date is not None and b.date is not None and (a.date == b.date or _within_part(a, b) or _within_part(b, a))
+
+
+def _within_part(day: Candidate, part: Candidate) -> bool:
+    """"paused until early July" and "the July 9 deadline": a day inside a part of a month is that day."""
+    return day.date_end is None and part.date_end is not None and _length(part) <= 10 \
+        and part.date <= day.date <= part.date_end
 
 
 def _targets_meet(a: dict, b: dict) -> bool:
@@ -237,6 +243,8 @@ def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
     if not _dates_meet(a, b, in_article):
         return False
     pa, pb = set(fa.get("people", [])), set(fb.get("people", []))
+    if not pa and not pb:
+        return _open_plan(a) and _open_plan(b)  # "another round before the G7 summit", told twice
     small, large = sorted((pa, pb), key=len)
     return bool(small) and small <= large and (len(small) >= 2 or in_article or len(large) == 1)
 
@@ -250,11 +258,16 @@ def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:
     sa, sb = a.fields.get("speaker"), b.fields.get("speaker")
     if sa is None or sb is None:
         return False
-    if sa != sb and not (in_article and _government_and_ministry(sa, sb)):
+    if sa != sb and not (in_article and (_government_and_ministry(sa, sb) or _head_and_body(sa, sb, a.date))):
         return False
     if in_article:
         return not b.fields.get("new_occasion") and _dates_meet(a, b, True)
     return a.date is not None and b.date is not None and a.date == b.date
+
+
+def _head_and_body(x: str, y: str, day) -> bool:
+    """"The Treasury said ... Bessent also reaffirmed ...": a department and its head in one article's readout."""
+    return y in heads_of(x, day) or x in heads_of(y, day)
 
 
 def _government_and_ministry(x: str, y: str) -> bool:

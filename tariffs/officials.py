@@ -23,6 +23,7 @@ class Role:
     title: str
     start: date | None
     end: date | None
+    heads: str | None = None
 
     def held_on(self, day: date | None) -> bool:
         return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
@@ -82,7 +83,7 @@ def directory() -> Directory:
     for entry in source["official"]:
         held = []
         for role in entry.get("role", []):
-            record = Role(role["title"], role.get("from"), role.get("to"))
+            record = Role(role["title"], role.get("from"), role.get("to"), role.get("heads"))
             held.append(record)
             for phrase in role.get("phrases", []):
                 roles.setdefault(key_of(phrase), []).append((entry["name"], record))
@@ -129,6 +130,12 @@ def country_of(name: str | None) -> str | None:
 def institution_kind(name: str | None) -> str | None:
     body = directory().institutions.get(name or "")
     return body.kind if body else None
+
+
+def heads_of(name: str | None, day: date | None) -> set[str]:
+    """The departments a person headed on a day."""
+    person = directory().people.get(name or "")
+    return {r.heads for r in person.roles if r.heads and r.held_on(day)} if person else set()
 
 
 def is_person(name: str | None) -> bool:
