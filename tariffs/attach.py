@@ -67,7 +67,7 @@ def head_of(reading: Reading, n: int) -> Head | None:
             return Head(CLAUSE, following.index)
         noun = _shifted_noun(reading, clause, last)
         return Head(TOKEN, noun) if noun is not None else None
-    for finder in (_modified_noun, _occasion_before, _verb_before):
+    for finder in (_modified_noun, _occasion_before, _appositive, _verb_before):
         found = finder(reading, clause, first, last)
         if found is not None:
             return Head(TOKEN, found)
@@ -149,6 +149,23 @@ def _object_of_verb(reading: Reading, clause: Clause, noun: int) -> bool:
         if token.key in PREPOSITIONS or token.text in ",;:" or token.key in ("and", "or"):
             return False
     return False
+
+
+# Words that open a noun phrase set off by a comma: an appositive ("..., his ninth trip since April").
+APPOSITIVE_OPENERS = frozenset({"his", "her", "their", "its", "the", "a", "an"})
+
+
+def _appositive(reading: Reading, clause: Clause, first: int, last: int) -> int | None:
+    """"He may see Bessent during the trip, his ninth since April": a date inside a noun phrase set off by a
+    comma after the verb belongs to that phrase (its first word), not to the verb."""
+    tokens = reading.tokens
+    for i in range(first - 1, clause.first - 1, -1):
+        if not clause.owns(i) or is_verb(tokens[i]):
+            return None
+        if tokens[i].text == ",":
+            opener = i + 1 < first and tokens[i + 1].key in APPOSITIVE_OPENERS
+            return i + 1 if opener else None
+    return None
 
 
 def _verb_before(reading: Reading, clause: Clause, first: int, last: int) -> int | None:

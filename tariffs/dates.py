@@ -149,6 +149,8 @@ def _normalise(rule: Rule, m: re.Match[str]) -> Timex | None:
                   start=m.start(), end=m.end())
     fields.update(_calendar(g))
     fields.update(_relative(g, rule.kind))
+    if g.get("prep") and rule.kind != WITHIN:
+        fields["prep"] = _squash(g["prep"])  # "since April": the preposition the rule itself read
     if fields.get("day") is not None and not 1 <= fields["day"] <= 31:
         return None
     if fields.get("day_end") is not None and (not 1 <= fields["day_end"] <= 31
@@ -246,7 +248,7 @@ def _with_context(timex: Timex, text: str) -> Timex:
     """The preposition before a date and a time zone told right after it ("Monday (Japan time)")."""
     changes: dict = {}
     found = PREPOSITION.search(text[max(0, timex.start - 25):timex.start])
-    if found:
+    if found and timex.prep is None:
         changes["prep"] = found.group(1).lower()
     if timex.zone is None and (zone := ZONE_AFTER.match(text, timex.end)):
         changes["zone"] = _table()["words"]["zone"].get(_squash(zone.group(1)))
