@@ -58,10 +58,14 @@ def clean(raw: RawArticle) -> CleanArticle:
         header.append(marker.group(0).strip())
         lines[0] = lines[0][marker.end():].strip()
     title = _title(lines, raw)
+    table = _table_rows(lines)
     body: list[str] = []
     in_link_list = False
     for index, line in enumerate(lines):
         if not line or index == title[1]:
+            continue
+        if index in table:
+            dropped.append(line)
             continue
         if _is_end(line):
             kept = _before_copyright(line)
@@ -94,6 +98,33 @@ def clean(raw: RawArticle) -> CleanArticle:
         dateline = found.group(0).strip()
         body[0] = body[0][found.end():].strip()
     return CleanArticle(raw, title[0], tuple(header), dateline, tuple(b for b in body if b), tuple(dropped))
+
+
+# A table: at least this many lines in a row, each a few words of cells with no sentence in them.
+TABLE_ROWS = 3
+CELL_WORDS = 9
+STARTS_WITH_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d{4}-\d{2}-\d{2})")
+
+
+def _table_rows(lines: list[str]) -> set[int]:
+    """Rows of a table or chart ("Total pledge $550 billion", "Deadline to commit Jan. 19, 2029"): runs of short
+    lines without a sentence's end, most holding a figure, none opening with a date as key-date lists do."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and _cell_line(line):
+            run.append(index)
+            continue
+        figures = sum(1 for i in run if any(ch.isdigit() for ch in lines[i]))
+        if len(run) >= TABLE_ROWS and figures * 2 >= len(run):
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _cell_line(line: str) -> bool:
+    return len(line.split()) <= CELL_WORDS and not SENTENCE_END.search(line) and not STARTS_WITH_DATE.match(line) \
+        and not STAMP.match(line)
 
 
 # How far down a page the headline may stand, below logos, section labels and menus.
