@@ -12,7 +12,8 @@ PAUSE_REACH = 12
 
 
 def deadlines(reading: Reading, trigger: Trigger) -> list[Candidate]:
-    function_word = trigger.spec.get("needs") is not None  # "until", "by", "from": the clause's verb carries the tense
+    # "until", "by", "before": the clause's verb carries the tense; "expires", "takes effect" carry their own
+    function_word = bool(trigger.spec.get("function_word"))
     mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun or function_word)
     if mood.negated:
         return []  # a condition does not undo a deadline: "if they enter before Oct. 5" still names the day
