@@ -117,9 +117,29 @@ def _blocked(reading: Reading, spec: dict, last: int) -> bool:
     """A trigger whose next word is of a kind its class excludes ("visited Washington" is a trip, no sitting),
     or that makes with its last word a pair it excludes ("called on Ishiba" is a visit, no speech)."""
     blocked = spec.get("blocked_by", ())
+    if _measure_object(reading, spec, last):
+        return True
     following = reading.tokens[last].key if last < len(reading.tokens) else ""
     pair = f"{reading.tokens[last - 1].key} {following}"
     return pair in blocked or any(h.first == last and h.category in blocked for h in reading.hits)
+
+
+def _measure_object(reading: Reading, spec: dict, last: int) -> bool:
+    """"Trump unveiled his 'Liberation Day' tariffs": a verb whose object is a measure tells the measure, not speech."""
+    kinds = spec.get("not_with_object", ())
+    if not kinds:
+        return False
+    clause = reading.clause_of(last - 1)
+    end = last
+    while end < min(clause.last, last + OBJECT_REACH) and reading.tokens[end].key not in attach.PREPOSITIONS \
+            and reading.tokens[end].text not in ",;":
+        end += 1  # the object runs to its first preposition ("floated the idea | of raising tariffs")
+    return any(h.category in kinds and last <= h.first < end for h in reading.hits) \
+        or ("rate" in kinds and any(last <= a < end for a, _ in reading.rate_tokens))
+
+
+# How far after a verb its object may stand.
+OBJECT_REACH = 6
 
 
 NOUN_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",

@@ -62,7 +62,7 @@ def _embedded_habit(reading: Reading, trigger: Trigger, mood) -> bool:
 
 def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
     """A weak verb of saying needs its speaker right before it in a clause of its own ("Trump announced ...")."""
-    if trigger.clause.kind not in ("main", "coordinate", "attribution", "complement"):
+    if trigger.clause.kind not in ("main", "coordinate", "attribution", "complement", "subordinate"):
         return False
     before = _subject(reading, trigger.clause, trigger.first)
     if not before:
