@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import modality
-from ..events import Candidate, Trigger
+from ..events import Candidate, Trigger, trigger_heads
 from ..mentions import Reading
 from ..modality import FUTURE, PAST, Modality
 from ..attach import occasion_nouns
@@ -132,7 +132,9 @@ def _trip(reading: Reading, trigger: Trigger, mood: Modality, status: str, subje
         return []
     fields = {"mode": "in_person", "mode_explicit": False, "status": status, "location": place,
               "round": round_of(reading, trigger.clause) or round_of(reading, None), "people": traveller}
-    return [candidate(reading, trigger, fields, mood)]
+    # "send him to Washington for a round of talks early next week": the talks' date is the trip's
+    heads = trigger_heads(reading, trigger) | {h.first for h in talks}
+    return [candidate(reading, trigger, fields, mood, heads=heads)]
 
 
 def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, subject: list[Party],
