@@ -215,6 +215,13 @@ def _noun_before(reading: Reading, start: int) -> int | None:
     return None
 
 
+def _bare_phrase(reading: Reading, first: int, noun: int) -> bool:
+    """Only the occasion's own modifiers between a link and its noun ("at the G7 summit", "during Trump's
+    three-day visit"), no verb and no other phrase ("for another round | of talks ahead of | the deadline")."""
+    between = reading.tokens[first:noun]
+    return not any(is_verb(t) or t.key in PREPOSITIONS or t.key in occasion_nouns() or t.key == "ahead" for t in between)
+
+
 def linked_occasion(reading: Reading, clause: Clause, occasions: dict[int, int]) -> int | None:
     """A dated occasion the clause ties its events to ("hold talks around the time of the summit, which
     starts on June 15"; "During the fifth round last week, ..."): its date expression's index."""
@@ -224,7 +231,7 @@ def linked_occasion(reading: Reading, clause: Clause, occasions: dict[int, int])
         for link in OCCASION_LINKS:
             for start in range(max(clause.first, noun - len(link) - 10), noun):
                 if tuple(t.key for t in reading.tokens[start:start + len(link)]) == link \
-                        and not any(is_verb(t) for t in reading.tokens[start + len(link):noun]):
+                        and _bare_phrase(reading, start + len(link), noun):
                     return n
     return None
 
