@@ -130,9 +130,12 @@ def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
         if is_verb(tokens[j]):
             return None
         if tokens[j].text == ",":
-            named = any(m.last == j for m in reading.people if m.names)
-            other = any(j < m.first < i and m.names and m.kind == PERSON for m in reading.people)
-            return j - 1 if named and not other else None
+            k = j - 1
+            while k > clause.first and (not clause.owns(k) or tokens[k].text == ","):
+                k -= 1  # past a relative clause between the name and the aside
+            named = any(m.last - 1 == k for m in reading.people if m.names)
+            other = any(j < m.first < i and m.names and m.kind == PERSON and m.how != "pronoun" for m in reading.people)
+            return k if named and not other else None
     return None
 
 
