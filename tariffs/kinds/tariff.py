@@ -111,7 +111,16 @@ def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
     rate_noun = next((h for h in hits_in(reading, "tariff:rate_nouns", clause) if last <= h.first <= last + NOUN_AFTER), None)
     if rate_noun is not None and hits_in(reading, "tariff:tariff_nouns"):
         return rate_noun.first
-    return None
+    return _rate_of(reading, first, clause)
+
+
+def _rate_of(reading: Reading, first: int, clause: Clause) -> int | None:
+    """"floated a rate of 30% or 35%": a rate noun holding the figure through "of" names a duty on its own
+    (a jobless or interest rate is ruled out by the words that say a figure is something else)."""
+    tokens = reading.tokens
+    if first < 2 or tokens[first - 1].key != "of":
+        return None
+    return next((h.first for h in hits_in(reading, "tariff:rate_nouns", clause) if h.last == first - 1), None)
 
 
 def _break_between(reading: Reading, start: int, end: int, k: int, before: bool = False) -> bool:
