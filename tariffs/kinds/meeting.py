@@ -99,6 +99,8 @@ def _enough(trigger: Trigger, people: list[str], number: int | None, unnamed: bo
 
 
 def _mode(reading: Reading, trigger: Trigger) -> str:
+    if any(trigger.first - 2 <= h.first <= trigger.last + 2 for h in hits_in(reading, "meeting:in_person", trigger.clause)):
+        return "in_person"  # "a courtesy call", "a working lunch": no phone for all the word "call"
     for mode in ("video", "phone"):
         if _near(reading, trigger, f"meeting:{mode}"):
             return mode
