@@ -223,7 +223,9 @@ class _Builder:
                 open_clause = self._inline(parent, a, b)
                 predicate = predicate or self._has_verb(a, self._inline_start(parent, a, b))
                 continue
-            child = self.add(a, b, kind, marker, parent)
+            # ", which ..." hangs from the noun before it, inside a reported clause that runs up to the comma
+            owner = open_clause if kind == RELATIVE and open_clause is not None else parent
+            child = self.add(a, b, kind, marker, owner)
             inner = self._inline(child, a + len(marker.split()), b)
             # a clause after the verb of its parent goes on through verbless asides ("..., including his meetings
             # with X, Secretary of Commerce, and Y"); one before that verb would take the parent's subject in

@@ -28,7 +28,10 @@ RATE_VERBS = frozenset({"raised", "raise", "raising", "cut", "lowered", "lower",
                         "push", "pushing", "increase", "increased", "hike", "hiked", "be", "is", "was", "been", "stood",
                         "stand", "stands", "capped", "cap", "fall", "falls", "fell", "reach", "reaches", "reached", "hit",
                         "rise", "rises", "rose", "climb", "climbs", "top", "tops", "go", "goes", "jump", "jumps", "return",
-                        "returns", "apply", "applies", "remain", "remains", "stay", "stays", "will", "would", "could"})
+                        "returns", "apply", "applies", "remain", "remains", "stay", "stays", "will", "would", "could",
+                        "jumped", "climbed", "soared", "dropped", "tripled", "halved", "slashed", "eased", "imported"})
+# Verbs that make a percentage a duty by themselves ("would be charged 25%", "taxed 15%").
+DUTY_VERBS = frozenset({"charged", "charge", "charges", "levied", "levy", "levies", "taxed", "tax", "slapped"})
 STATUS_ORDER = ("paused", "ended", "threatened", "agreed", "proposed", "announced")
 
 
@@ -43,6 +46,9 @@ def tariffs(reading: Reading) -> list[Candidate]:
         if noun is None or _not_a_rate(reading, k, clause):
             continue
         made = _rate(reading, k, clause, noun)
+        if noun == first and found and found[-1].position == reading.rate_tokens[k - 1][0]:
+            for cand in made:  # "30% or 35%": the second rate is told in the first one's words
+                cand.fields["status"], cand.modality = found[-1].fields["status"], found[-1].modality
         if made and made[0].fields["sector"] == "all" and not _all_goods(reading, k, clause) and found \
                 and _same_stretch(reading, found[-1].clause, clause):
             for cand in made:
@@ -106,11 +112,11 @@ def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
     before = [t.key for t in tokens[max(clause.first, first - 3):first]]
     tariff_words = hits_in(reading, "tariff:tariff_nouns") + [h for h in hits_in(reading, "tariff:rate_nouns", clause)
                                                               if last <= h.first <= last + NOUN_AFTER]
-    if any(w in PAYING for w in before) and tariff_words:
+    if any(w in PAYING for w in before) and tariff_words or any(w in DUTY_VERBS for w in before):
         return first
     rate_noun = next((h for h in hits_in(reading, "tariff:rate_nouns", clause) if last <= h.first <= last + NOUN_AFTER), None)
-    if rate_noun is not None and hits_in(reading, "tariff:tariff_nouns"):
-        return rate_noun.first
+    if rate_noun is not None and (hits_in(reading, "tariff:tariff_nouns") or rate_noun.first == last):
+        return rate_noun.first  # "a 15% rate" on its own, "a rate of 15%" beside a word for tariffs
     return _rate_of(reading, first, clause)
 
 
@@ -190,16 +196,28 @@ def _run(hits: list) -> list[str]:
 
 
 def _other_rate_between(reading: Reading, k: int, position: int) -> bool:
+    """Another rate of the same clause between a rate and a word ("beef, which carries a 26.4% tariff, was
+    charged 41.4%": the aside's rate stands in no way)."""
     first, _ = reading.rate_tokens[k]
+    own = reading.clause_of(first)
     lo, hi = sorted((first, position))
-    return any(lo < a < hi for n, (a, _) in enumerate(reading.rate_tokens) if n != k)
+    return any(lo < a < hi and not _aside(reading, a, own) for n, (a, _) in enumerate(reading.rate_tokens) if n != k)
+
+
+def _aside(reading: Reading, at: int, own: Clause) -> bool:
+    clause = reading.clause_of(at)
+    return clause.index != own.index and clause.kind in (RELATIVE, "parenthetical")
+
+
+# How far from a rate the words for every partner may stand ("some trading partners could be hit with duties of up to 70%").
+EVERYONE_REACH = 10
 
 
 def _target(reading: Reading, k: int, clause: Clause) -> str:
     """The partners named nearest the rate with no other rate between: every partner ("all countries"), or a
     country; else Japan. "a 10% baseline for nearly all partners, 24% for Japan" gives each rate its own."""
     first, last = reading.rate_tokens[k]
-    everyone = [h for h in hits_in(reading, "tariff:everyone", clause) if abs(h.first - first) <= 8]
+    everyone = [h for h in hits_in(reading, "tariff:everyone", clause) if abs(h.first - first) <= EVERYONE_REACH]
     named = [h for h in hits_in(reading, "country", clause) + everyone if not _other_rate_between(reading, k, h.first)]
     if not named:
         return "JP"
