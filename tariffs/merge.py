@@ -66,8 +66,8 @@ def _nearest_before(kept: list[Candidate], ref: Candidate) -> Candidate | None:
     """"The meeting lasted about an hour": a reference naming no one is the last meeting told before it."""
     if ref.type != "meeting" or ref.fields.get("people"):
         return None
-    before = [k for k in kept if k.type == "meeting" and k.sentence <= ref.sentence and _dates_meet(k, ref, True)
-              and _statuses_meet(k.fields["status"], ref.fields["status"])]
+    before = [k for k in kept if k.type == "meeting" and (k.sentence, k.position) < (ref.sentence, ref.position)
+              and _dates_meet(k, ref, True) and _statuses_meet(k.fields["status"], ref.fields["status"])]
     return max(before, key=lambda k: (k.sentence, k.position)) if before else None
 
 

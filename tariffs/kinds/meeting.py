@@ -147,7 +147,8 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
     end = verb_phrase_end(reading, trigger.clause, trigger.last)
     scope = _elaboration(reading, trigger)
     start = trigger.first - 4 if trigger.noun else trigger.first  # "their 25-minute call"
-    durations = durations_of(reading, trigger.clause, start, end) + (durations_of(reading, scope) if scope else [])
+    durations = durations_of(reading, trigger.clause, start, end) + (durations_of(reading, scope) if scope else []) \
+        + [d for c in _described(reading, trigger) for d in durations_of(reading, c)]
     durations = [d for d in durations if not _modifies_other(reading, trigger, d)]
     count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1, _again(reading, trigger, end))
     days = _sitting_dates(reading, trigger, scope, end, count)
@@ -179,6 +180,12 @@ def _again(reading: Reading, trigger: Trigger, end: int) -> int:
     if "again" not in keys:
         return 1
     return max(1, sum(1 for first, _ in reading.timex_tokens if trigger.last <= first < end))
+
+
+def _described(reading: Reading, trigger: Trigger) -> list:
+    """"held a meeting that lasted about two hours": a relative clause right after the trigger's noun."""
+    return [c for c in reading.clauses if c.parent == trigger.clause.index and c.kind == "relative"
+            and 0 <= c.first - trigger.last <= 1]
 
 
 def _elaboration(reading: Reading, trigger: Trigger):
