@@ -299,7 +299,14 @@ def presupposed(reading: Reading, trigger: Trigger) -> bool:
     while i >= trigger.clause.first and (tokens[i].key in DEFINITE or tokens[i].key in ("a", "an", "'s", "-")
                                          or tokens[i].text[:1].isdigit() or _modifier(tokens, i)):
         i -= 1
+    if i >= 1 and tokens[i].key == "of" and tokens[i - 1].key not in OF_SETTINGS:
+        return False  # "another round of talks": a part of talks told as they are, not a setting
     return trigger.noun and i >= 0 and tokens[i].key in PP_OPENERS
+
+
+# Nouns whose "of" sets an occasion ("ahead of the summit", "on the sidelines of the meeting").
+OF_SETTINGS = frozenset({"ahead", "sidelines", "margins", "fringes", "side", "eve", "wake", "end", "start", "time",
+                         "up", "outcome", "result", "results", "details", "overview", "summary", "readout"})
 
 
 def _modifier(tokens, i: int) -> bool:
@@ -378,11 +385,19 @@ def round_of(reading: Reading, clause: Clause | None) -> int | None:
 
 def place_of(reading: Reading, clause: Clause, first: int) -> str | None:
     """The place a clause names for its event, the one nearest after the trigger first."""
-    places = [h for h in reading.hits_of("place") if clause.owns(h.first) and _mention_at(reading, h.first) is None]
+    places = [h for h in reading.hits_of("place") if clause.owns(h.first) and _as_place(reading, h.first)]
     if not places:
         return _home(reading, clause)
     after = [h for h in places if h.first >= first]
     return str((after or places)[0].value)
+
+
+def _as_place(reading: Reading, at: int) -> bool:
+    """A place name that names no speaker or party: alone, or a body named after "at" or "in" ("at the White House")."""
+    mention = _mention_at(reading, at)
+    if mention is None:
+        return True
+    return mention.kind == INSTITUTION and mention.first > 0 and reading.tokens[mention.first - 1].key in ("at", "in", "inside")
 
 
 HOME = re.compile(r"\b(?:at\s+)?(?:the\s+)?((?:[A-Z]\w+|commerce secretary|treasury secretary)['’]s\s+(?:own\s+)?home)\b")

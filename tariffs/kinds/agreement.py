@@ -7,7 +7,7 @@ from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
 from ..officials import directory
-from ..slots import candidate, definite, hits_in, persons
+from ..slots import candidate, definite, hits_in, inherited_subject, persons
 
 # Words that name both sides of the negotiations at once.
 BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two governments", "both governments",
@@ -49,6 +49,8 @@ def _two_sides(reading: Reading, trigger: Trigger) -> bool:
         if mention.first in own:
             countries |= {directory().country_of(n) for n in persons(mention) or mention.names}
     countries |= {h.value for h in hits_in(reading, "country", clause) if h.first in own}
+    if not own or all(not reading.tokens[i].is_word for i in own):  # ", and agreed to name ministers": the shared subject
+        countries |= {directory().country_of(p.name) for p in inherited_subject(reading, clause)}
     return {"JP", "US"} <= countries
 
 

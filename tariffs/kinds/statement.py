@@ -72,6 +72,8 @@ def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
     if not close:
         return False
     opening = before[0].first - 1
+    while opening >= trigger.clause.first and reading.tokens[opening].key in ("the", "a", "an"):
+        opening -= 1  # "The Nikkei newspaper reported"
     return opening < trigger.clause.first or reading.tokens[opening].text in ",;:" or \
         reading.tokens[opening].key in ("and", "but", "then", "also", "when", "after", "as", "while") or \
         opening in _date_tokens(reading)
