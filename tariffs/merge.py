@@ -262,6 +262,8 @@ def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:
         return False
     if in_article:
         return not b.fields.get("new_occasion") and _dates_meet(a, b, True)
+    if b.fields.get("new_occasion") and b.article in {article for article, _ in a.sources}:
+        return False  # "told reporters later on Monday": the article itself told two occasions
     return a.date is not None and b.date is not None and a.date == b.date
 
 

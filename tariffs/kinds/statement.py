@@ -56,8 +56,16 @@ def _aside(reading: Reading, trigger: Trigger) -> bool:
 
 
 def _embedded_habit(reading: Reading, trigger: Trigger, mood) -> bool:
-    """"what Trump says he wants": a present "says" inside another clause tells a standing view, no occasion."""
-    return mood.tense == "present" and trigger.clause.kind in ("relative", "complement", "subordinate")
+    """"what Trump says he wants", "a treatment Tokyo says runs counter to the deal": a present "says" inside
+    another clause or a noun phrase tells a standing view, no occasion."""
+    if mood.tense != "present":
+        return False
+    if trigger.clause.kind in ("relative", "complement", "subordinate"):
+        return True
+    speaker = _subject(reading, trigger.clause, trigger.first)
+    before = reading.tokens[speaker[0].first - 1] if speaker and speaker[0].first > 0 else None
+    return before is not None and before.is_word and before.key not in ("and", "but", "also", "now", "still") \
+        and not before.capitalized
 
 
 def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
