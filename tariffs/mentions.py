@@ -142,7 +142,7 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
     subject = _subject_here(mentions, clauses, tokens)
     for token in tokens:
         if token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions):
-            before = [m for m in mentions if m.last <= token.i]
+            before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
             here = [n for m in before for n in m.names if n in directory().people]
             group = before[-1].names if before and before[-1].how == "group" else ()
             objects = frozenset(n for m in before if _governed(tokens, m) for n in m.names)
