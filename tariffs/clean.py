@@ -45,6 +45,9 @@ STAMP = re.compile(
 # A list item's mark ("- April 16: ...", "• ...", "* ..."): the item is the line without it.
 BULLET = re.compile(r"^(?:[-•*·▪–]|\d{1,2}\))\s+")
 CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+# A time stamp alone on its line ("Updated 11:48 PM EDT"): kept for the entries below it, no dateline.
+CLOCK_LINE = re.compile(r"^(?:(?:updated|posted|last updated):?\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:JST|EDT|EST|ET)?\s*$",
+                        re.IGNORECASE)
 PLACE_ALONE = re.compile(r"^[A-Z][A-Z .]{2,30}$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -94,10 +97,15 @@ def clean(raw: RawArticle) -> CleanArticle:
             continue
         body.append(line)
     dateline = None
-    if body and (found := DATELINE.match(body[0])) and (found.group("date") or found.group("agency") or found.group("place").isupper() or "," in found.group("place")):
+    first = next((n for n, line in enumerate(body) if not STAMP.match(line) and not CLOCK_LINE.match(line)), None)
+    if first is not None and (found := DATELINE.match(body[first])) and _is_dateline(found):
         dateline = found.group(0).strip()
-        body[0] = body[0][found.end():].strip()
+        body[first] = body[first][found.end():].strip()
     return CleanArticle(raw, title[0], tuple(header), dateline, tuple(b for b in body if b), tuple(dropped))
+
+
+def _is_dateline(found: re.Match[str]) -> bool:
+    return bool(found.group("date") or found.group("agency") or found.group("place").isupper() or "," in found.group("place"))
 
 
 # A table: at least this many lines in a row, each a few words of cells with no sentence in them.

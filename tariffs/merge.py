@@ -207,7 +207,7 @@ def _same(a: Candidate, b: Candidate, in_article: bool) -> bool:
         return _same_statement(a, b, in_article)
     if a.type == "agreement":
         return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
-                and _dates_meet(a, b, in_article))
+                and _documents_meet(a, b) and _dates_meet(a, b, in_article))
     return a.date is not None and b.date is not None and (a.date == b.date or _within_part(a, b) or _within_part(b, a))
 
 
@@ -215,6 +215,20 @@ def _within_part(day: Candidate, part: Candidate) -> bool:
     """"paused until early July" and "the July 9 deadline": a day inside a part of a month is that day."""
     return day.date_end is None and part.date_end is not None and _length(part) <= 10 \
         and part.date <= day.date <= part.date_end
+
+
+def _documents_meet(a: Candidate, b: Candidate) -> bool:
+    """Two signed documents of different kinds are two agreements, and so are two told in one sentence
+    ("signed a document on implementing the agreement reached in July")."""
+    if a.article == b.article and a.sentence == b.sentence and a.position != b.position:
+        return False
+    da, db = a.fields.get("document"), b.fields.get("document")
+    if (da or db) and (a.date is None) != (b.date is None):
+        undated, dated = (a, b) if a.date is None else (b, a)  # a document signed as the day's news is no old deal
+        day = undated.fallback
+        if day is not None and not dated.date <= day.start <= (dated.date_end or dated.date):
+            return False
+    return da is None or db is None or da == db
 
 
 def _targets_meet(a: dict, b: dict) -> bool:
@@ -348,6 +362,7 @@ def _fold_tariff(keep: dict, add: dict) -> None:
 
 
 def _fold_agreement(keep: dict, add: dict) -> None:
+    keep["document"] = keep.get("document") or add.get("document")
     if keep["status"] != add["status"] and "reached" in (keep["status"], add["status"]):
         keep["status"] = "reached"
     if keep.get("kind") == "procedural" and add.get("kind") != "procedural":

@@ -41,7 +41,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     candidates = read_events(readings)
     base = Anchor(dating.published, dating.zone, dating.hour) if dating.published else None
     anchors, entries = entry_anchors([s.text for s in sentences], base)
-    govern(candidates, dict(enumerate(anchors)), dating.published, entries)
+    govern(candidates, dict(enumerate(anchors)), dating.local, entries)
     kept = merge_article(candidates)
     for cand in kept:
         cand.timex = None  # resolved: what is left pickles small

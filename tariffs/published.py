@@ -28,12 +28,13 @@ class Dating:
     published_from: str | None
     zone: str | None = None
     hour: int | None = None
+    local: str | None = None     # the clock of the place its dateline names, where its news happens
 
 
 def find_dating(article: CleanArticle) -> Dating:
     published, source = _published(article)
     zone, hour = _clock(article)
-    return Dating(published, source, zone, hour)
+    return Dating(published, source, zone, hour, _place_clock(article.dateline or ""))
 
 
 # A time with its zone in a header stamp ("Updated 11:47 PM EDT", "17:32 JST", "UPDATED 10:12 PM ET").
@@ -48,11 +49,12 @@ def _clock(article: CleanArticle) -> tuple[str | None, int | None]:
         found = CLOCK.search(line)
         if found:
             return _zone(found.group("zone")), _hour(found)
-    place = (article.dateline or " ".join(article.header)).lower()
-    for zone, names in PLACES.items():
-        if any(name in place for name in names):
-            return zone, None
-    return None, None
+    return _place_clock(article.dateline or " ".join(article.header)), None
+
+
+def _place_clock(place: str) -> str | None:
+    place = place.lower()
+    return next((zone for zone, names in PLACES.items() if any(name in place for name in names)), None)
 
 
 def _zone(word: str) -> str:

@@ -283,7 +283,7 @@ STRETCHES = frozenset({"day", "weekend", "week", "part_of_month", "month"})
 LEAD = 2
 
 
-def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entries: frozenset[int] = frozenset()) -> None:
+def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, entries: frozenset[int] = frozenset()) -> None:
     """Date every candidate of one article, in reading order: the one place that decides which date governs an event.
 
     1. its own date expression (the words that belong to its trigger), resolved in its tense;
@@ -328,7 +328,7 @@ def govern(candidates, anchors: dict[int, Anchor], story_day: date | None, entri
             span, text = _occasion(cand, occasions, anchor)
         _set(cand, span, text, own)
         if span is None:
-            cand.fallback = _fallback(cand, reports, entries, anchor)
+            cand.fallback = _fallback(cand, reports, entries, anchor, local)
         if span is None:
             continue
         if cand.type in ("meeting", "statement", "agreement") and cand.modality.real:
@@ -375,16 +375,18 @@ def _tells_the_story(cand) -> bool:
         and cand.fields.get("status") not in ("planned", "proposed", "expected")
 
 
-def _fallback(cand, reports: dict[int, Span], entries: frozenset[int], anchor: Anchor | None) -> Span | None:
+def _fallback(cand, reports: dict[int, Span], entries: frozenset[int], anchor: Anchor | None,
+              local: str | None) -> Span | None:
     """The day talks held or a deal reached is told on, for when merging finds no dated telling of it:
-    the day of the dated report the sentence gives it to, or the day of the news (lead, live-blog entry)."""
+    the day of the dated report the sentence gives it to, or the day of the news (lead, live-blog entry)
+    on the clock of the place the news is datelined from (an evening in Washington is Tokyo's next day)."""
     if cand.type not in ("meeting", "agreement") or not cand.modality.real:
         return None
     report = reports.get(cand.sentence)
     if report is not None and report.precision == "day":
         return Span(report.start, None, "day")
     if _news(cand, entries) and anchor is not None:
-        return Span(anchor.day, None, "day")
+        return Span(anchor.seen_in(local), None, "day")
     return None
 
 

@@ -12,9 +12,11 @@ from .conftest import SHARED
 
 pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score.py").is_file(), reason="no ../shared evaluation kit")
 
-# What the extractor must hold on the shared corpora (issue: seeds 0.95, dev 0.90, each type 0.85).
-FLOORS = {"seeds": 0.95, "dev": 0.90}
-TYPE_FLOOR = 0.85
+# What the extractor must hold on the shared corpora (the engine issue): seeds and dev 0.95, the three corpora
+# never tuned on at first 0.85, every type with three or more gold events 0.75.
+FLOORS = {"seeds": 0.95, "dev": 0.95, "spring": 0.85, "summer": 0.85, "autumn": 0.85}
+TYPE_FLOOR = 0.75
+TYPE_MIN_GOLD = 3
 MAX_DUPLICATES = 2
 
 
@@ -36,4 +38,5 @@ def test_corpus_scores_above_its_floor(corpus):
     assert report["overall"]["f1"] >= FLOORS[corpus]
     assert report["overall"]["duplicates"] <= MAX_DUPLICATES
     for kind, figures in report["types"].items():
-        assert figures["f1"] >= TYPE_FLOOR, kind
+        if figures["gold"] >= TYPE_MIN_GOLD:
+            assert figures["f1"] >= TYPE_FLOOR, kind

@@ -32,9 +32,32 @@ def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
         return []  # "Tokyo had hoped to seal a deal": a hope that failed
     finite = mood.tense in ("past", "present") or trigger.noun
     status = "expected" if (mood.future or mood.proposed or not finite) else "reached"
-    fields = {"status": status, "parties": _parties(reading, trigger), "kind": _kind(reading, trigger)}
+    fields = {"status": status, "parties": _parties(reading, trigger), "kind": _kind(reading, trigger),
+              "document": _document(reading, trigger.first, trigger.last)}
     reference = trigger.noun and definite(reading, trigger)
-    return [candidate(reading, trigger, fields, mood, reference=reference)]
+    found = [candidate(reading, trigger, fields, mood, reference=reference)]
+    for other in _more_documents(reading, trigger):  # "signed a document ..., and a framework ..."
+        found.append(candidate(reading, trigger, {**fields, "document": other}, mood, reference=reference))
+    return found
+
+
+def _document(reading: Reading, first: int, last: int) -> str | None:
+    """Which kind of signed document a trigger's words name, if any."""
+    hits = [h for h in hits_in(reading, "agreement:documents") if first <= h.first < last]
+    return str(hits[-1].value) if hits else None
+
+
+def _more_documents(reading: Reading, trigger: Trigger) -> list[str]:
+    """Further documents a verb of signing takes, joined by "and" after its first one."""
+    if trigger.noun or not trigger.spec.get("object"):
+        return []
+    tokens = reading.tokens
+    found = []
+    for hit in hits_in(reading, "agreement:documents", trigger.clause):
+        opener = [t.key for t in tokens[max(trigger.last, hit.first - 3):hit.first]]
+        if hit.first > trigger.last and "and" in opener and hit.value != _document(reading, trigger.first, trigger.last):
+            found.append(str(hit.value))
+    return list(dict.fromkeys(found))
 
 
 def _two_sides(reading: Reading, trigger: Trigger) -> bool:
