@@ -52,7 +52,7 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     for cand in kept:
         if cand.date is None and cand.fallback is not None:
             cand.date, cand.date_end, cand.precision = cand.fallback.start, cand.fallback.end, cand.fallback.precision
-    _share_rounds([k for k in kept if k.type == "meeting"])
+    _share_rounds([k for k in kept if k.type == "meeting"], [r for r in references if r.type == "meeting"])
     return [k for k in kept if _finished(k)]
 
 
@@ -117,10 +117,10 @@ def _overlap(a: Candidate, b: Candidate) -> int:
     return len(set(a.fields.get("people", [])) & set(b.fields.get("people", [])))
 
 
-def _share_rounds(meetings: list[Candidate]) -> None:
-    """A round of talks spans a trip: meetings held within a few days of a numbered round,
-    by someone who took part in it, belong to that round."""
-    numbered = [m for m in meetings if m.fields.get("round") and m.date and m.fields.get("status") == "held"]
+def _share_rounds(meetings: list[Candidate], mentioned: list[Candidate]) -> None:
+    """A round of talks spans a trip: meetings held within a few days of a numbered round (told as talks,
+    or only named: "arrived on Wednesday for his fourth round"), by someone who took part in it, belong to it."""
+    numbered = [m for m in meetings + mentioned if m.fields.get("round") and m.date and m.fields.get("status") == "held"]
     for meeting in meetings:
         if meeting.fields.get("round") or meeting.date is None or meeting.fields.get("status") != "held":
             continue
