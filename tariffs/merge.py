@@ -264,8 +264,8 @@ def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
 
 
 def _statuses_meet(x: str, y: str) -> bool:
-    """A plan and its proposal are one meeting; talks held are another event than the plan for them."""
-    return x == y or {x, y} == {"planned", "proposed"}
+    """A plan and its proposal are one meeting, and so is the plan called off; talks held are another event."""
+    return x == y or {x, y} <= {"planned", "proposed", "cancelled"}
 
 
 def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:

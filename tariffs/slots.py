@@ -62,7 +62,7 @@ def persons(mention: Mention) -> list[str]:
 
 def _participant(reading: Reading, mention: Mention) -> bool:
     """A possessive ("his counterparts", "during Trump's stay") names the owner of something, not a participant."""
-    owner = mention.last < len(reading.tokens) and reading.tokens[mention.last].key == "'s"
+    owner = mention.last < len(reading.tokens) and reading.tokens[mention.last].key in ("'s", "'", "’")  # "the leaders' summit"
     return not (mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES) and not owner
 
 
@@ -341,7 +341,8 @@ def subject_after(reading: Reading, trigger: Trigger) -> list[Party]:
     comma = next((i for i in range(trigger.last, clause.last) if reading.tokens[i].text == ","), None)
     if comma is None or not verbs or verbs[0] < comma:
         return []
-    return subject_of(reading, clause, verbs[0])
+    # "In those discussions, Akazawa urged Lutnick and Bessent to act": the clause's people met there
+    return subject_of(reading, clause, verbs[0]) + objects_of(reading, clause, verbs[0] + 1, False)
 
 
 def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
