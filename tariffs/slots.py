@@ -137,8 +137,15 @@ def _in_phrase(reading: Reading, mention: Mention) -> bool:
     """"a close ally of Mr. Ishiba": a person after a preposition is no subject, save the subject of an
     infinitive ("arranging for Akazawa to visit Washington")."""
     tokens = reading.tokens
-    infinitive = tokens[mention.first - 1].key == "for" and mention.last < len(tokens) and tokens[mention.last].key == "to"
-    return mention.first > 0 and tokens[mention.first - 1].key in PHRASE_HEADS and not infinitive
+    before = mention.first - 1
+    while before > 0 and tokens[before].key in HONORIFICS:
+        before -= 1  # "of Mr. Ishiba"
+    infinitive = tokens[before].key == "for" and mention.last < len(tokens) and tokens[mention.last].key == "to"
+    return mention.first > 0 and tokens[before].key in PHRASE_HEADS and not infinitive
+
+
+# Words of address before a name.
+HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", ".", "mr.", "ms.", "mrs.", "dr."})
 
 
 def coordinated_verb(reading: Reading, clause: Clause, first: int) -> int | None:
@@ -229,7 +236,13 @@ def _listing(reading: Reading, clause: Clause) -> set[int]:
 
 def _ends_objects(reading: Reading, i: int, found: list[Party]) -> bool:
     token = reading.tokens[i]
-    if token.key in ("that", "who", "which", "whether", "about", "said", "told", ";", "while", "but", "because"):
+    if found and any(h.first == i and h.category == "trigger:meeting" for h in reading.hits):
+        return True  # "saw Lutnick twice, and fit in 45 minutes with Bessent": the next sitting's words
+    if token.key == "about":  # "talked about tariffs" ends them; "about 50 minutes with Trump" does not
+        following = reading.tokens[i + 1] if i + 1 < len(reading.tokens) else None
+        return following is None or not (following.text[:1].isdigit() or following.key in ("an", "a", "half", "two",
+                                                                                        "three", "an hour"))
+    if token.key in ("that", "who", "which", "whether", "said", "told", ";", "while", "but", "because"):
         return True
     if token.key == "to" and i + 1 < len(reading.tokens) and is_verb(reading.tokens[i + 1]):
         return True
@@ -458,7 +471,7 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
     for hit in reading.hits:
         if hit.category != "anaphora" or not (clause.owns(hit.first) or any(c.owns(hit.first) for c in openers)):
             continue
-        if hit.first <= first < hit.last:
+        if hit.first <= first < hit.last and not _noun_at(reading, first):
             continue  # "after meeting Lutnick": the words are the trigger's own, not a pointer to an earlier day
         if hit.first > first:
             if reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently"):
@@ -468,6 +481,11 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
             return True
     parent = inherit_from(clause)  # "He then went to the USTR, where he held talks": the clause it hangs from
     return parent is not None and anaphoric(reading, reading.clauses[parent], clause.first)
+
+
+def _noun_at(reading: Reading, at: int) -> bool:
+    """"in those discussions": a noun after a determiner points back to talks told before."""
+    return at > 0 and reading.tokens[at - 1].key in DEFINITE
 
 
 def _adverbial(reading: Reading, after: int) -> bool:

@@ -123,13 +123,13 @@ def _near(reading: Reading, trigger: Trigger, category: str) -> bool:
 def _trip(reading: Reading, trigger: Trigger, mood: Modality, status: str, subject: list[Party],
           objects: list[Party]) -> list[Candidate]:
     """A trip for talks still ahead: the traveller (the one sent, or the subject) and the place."""
-    if status not in ("planned", "proposed"):
+    if status not in ("planned", "proposed", "cancelled"):
         return []
     place = place_of(reading, trigger.clause, trigger.first)
     talks = [h for h in hits_in(reading, "object:meeting:hold_talks", trigger.clause) if h.first > trigger.last]
     if place not in ("Washington", "United States", "White House") and not talks:
         return []
-    traveller = names(objects[:1] or subject[:1])
+    traveller = names(possessor(reading, trigger) or objects[:1] or subject[:1])  # "Akazawa's trip", "send him"
     if not traveller:
         return []
     fields = {"mode": "in_person", "mode_explicit": False, "status": status, "location": place,
