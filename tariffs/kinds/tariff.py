@@ -43,7 +43,7 @@ def tariffs(reading: Reading) -> list[Candidate]:
             continue
         clause = reading.clause_of(first)
         noun = _tariff_noun(reading, k, clause) or _listed_with(reading, k, found)
-        if noun is None or _not_a_rate(reading, k, clause):
+        if noun is None or _not_a_rate(reading, k, clause, noun):
             continue
         made = _rate(reading, k, clause, noun)
         if noun == first and found and found[-1].position == reading.rate_tokens[k - 1][0]:
@@ -144,21 +144,24 @@ def _break_between(reading: Reading, start: int, end: int, k: int, before: bool 
     return False
 
 
-def _not_a_rate(reading: Reading, k: int, clause: Clause) -> bool:
-    """A threshold, a comparison, a supposition, or a figure a word of markets or growth claims."""
+def _not_a_rate(reading: Reading, k: int, clause: Clause, noun: int) -> bool:
+    """A threshold, a comparison, a supposition, or a figure a word of markets or growth claims ("shares fell
+    4%"; but "the duty on cars rose to 27.5%" is the duty's move)."""
     first, last = reading.rate_tokens[k]
     near = lambda category, lo, hi: any(lo <= h.first < hi for h in hits_in(reading, category, clause))  # noqa: E731
     if near("tariff:threshold", first - 3, first) or near("tariff:threshold", last, last + 2):
         return True
     if near("tariff:comparison", first - 4, first) or near("tariff:hypothetical", clause.first, clause.last):
         return True
+    if near("tariff:movement", first - OTHER_REACH, first) and not noun < first:
+        return True
     return near("tariff:other", first - OTHER_REACH, last + 2) and not _held_tightly(reading, k, clause)
 
 
 def _held_tightly(reading: Reading, k: int, clause: Clause) -> bool:
-    """A tariff noun right after the rate ("a 25% levy") outweighs a market word nearby."""
+    """A tariff noun right after the rate ("a 25% levy", "25% additional tariff") outweighs a market word nearby."""
     first, last = reading.rate_tokens[k]
-    return any(last <= h.first <= last + 3 for h in hits_in(reading, "tariff:tariff_nouns", clause))
+    return any(last <= h.first <= last + 1 for h in hits_in(reading, "tariff:tariff_nouns", clause))
 
 
 # ---------------------------------------------------------------- what it covers, whom it hits
