@@ -46,7 +46,7 @@ def tariffs(reading: Reading) -> list[Candidate]:
         if noun is None or _not_a_rate(reading, k, clause, noun):
             continue
         made = _rate(reading, k, clause, noun)
-        if noun == first and found and found[-1].position == reading.rate_tokens[k - 1][0]:
+        if noun == first and found and found[-1].position == reading.rate_tokens[k - 1][0] and _alternative(reading, k):
             for cand in made:  # "30% or 35%": the second rate is told in the first one's words
                 cand.fields["status"], cand.modality = found[-1].fields["status"], found[-1].modality
         if made and made[0].fields["sector"] == "all" and not _all_goods(reading, k, clause) and found \
@@ -55,6 +55,12 @@ def tariffs(reading: Reading) -> list[Candidate]:
                 cand.fields["sector"] = found[-1].fields["sector"]  # a rate without goods of its own: the sentence's
         found.extend(made)
     return found
+
+
+def _alternative(reading: Reading, k: int) -> bool:
+    """"30% or 35%", "25% and 40%": rates told side by side, not one changing into the other ("from 27.5% to 15%")."""
+    between = [t.key for t in reading.tokens[reading.rate_tokens[k - 1][1]:reading.rate_tokens[k][0]]]
+    return between != ["to"] and between != ["-"]
 
 
 def _listed_with(reading: Reading, k: int, found: list[Candidate]) -> int | None:
@@ -149,11 +155,13 @@ def _not_a_rate(reading: Reading, k: int, clause: Clause, noun: int) -> bool:
     4%"; but "the duty on cars rose to 27.5%" is the duty's move)."""
     first, last = reading.rate_tokens[k]
     near = lambda category, lo, hi: any(lo <= h.first < hi for h in hits_in(reading, category, clause))  # noqa: E731
-    if near("tariff:threshold", first - 3, first) or near("tariff:threshold", last, last + 2):
+    after = any(last <= h.first < last + 2 and reading.tokens[h.first].key == "or" for h in hits_in(reading, "tariff:threshold", clause))
+    if near("tariff:threshold", first - 3, first) or after:  # "less than 15%", "15% or more"; not "15% under the deal"
         return True
     if near("tariff:comparison", first - 4, first) or near("tariff:hypothetical", clause.first, clause.last):
         return True
-    if near("tariff:movement", first - OTHER_REACH, first) and not noun < first:
+    listed = noun == first  # "from 27.5% to 15%": the second rate moves with the first one's word
+    if near("tariff:movement", first - OTHER_REACH, first) and not noun < first and not listed:
         return True
     return near("tariff:other", first - OTHER_REACH, last + 2) and not _held_tightly(reading, k, clause)
 
