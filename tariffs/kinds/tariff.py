@@ -123,7 +123,15 @@ def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
     rate_noun = next((h for h in hits_in(reading, "tariff:rate_nouns", clause) if last <= h.first <= last + NOUN_AFTER), None)
     if rate_noun is not None and (hits_in(reading, "tariff:tariff_nouns") or rate_noun.first == last):
         return rate_noun.first  # "a 15% rate" on its own, "a rate of 15%" beside a word for tariffs
-    return _rate_of(reading, first, clause)
+    return _rate_of(reading, first, clause) or _changed_to(reading, first, clause)
+
+
+def _changed_to(reading: Reading, first: int, clause: Clause) -> int | None:
+    """"a promised cut to 15%": a noun of a change in a duty holds the rate it changes to."""
+    tokens = reading.tokens
+    if first < 2 or tokens[first - 1].key != "to":
+        return None
+    return next((h.first for h in hits_in(reading, "tariff:change_nouns", clause) if h.last == first - 1), None)
 
 
 def _rate_of(reading: Reading, first: int, clause: Clause) -> int | None:
