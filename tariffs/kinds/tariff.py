@@ -331,4 +331,10 @@ def _rate_heads(reading: Reading, k: int, clause: Clause, noun: int) -> frozense
     for other in reading.clauses:
         if other.parent == clause.index and other.kind == RELATIVE and last <= other.first <= last + 8:
             heads |= {i for i in other.own() if is_verb(reading.tokens[i])}
+    # "the increase in April of the tariff on cars to 27.5 percent": the change the rate is the end of
+    heads |= {h.first for h in hits_in(reading, "tariff:change_nouns", clause) if first - CHANGE_REACH <= h.first < first}
     return frozenset(heads)
+
+
+# How far before a rate the noun of the change that led to it may stand.
+CHANGE_REACH = 14
