@@ -31,7 +31,7 @@ def _tariff(f: dict, common: dict) -> Tariff:
     statuses = f.get("statuses", [f["status"]])
     status = min(statuses, key=TARIFF_STATUS.index)
     return Tariff(rate=f["rate"], sector=f["sector"], status=status, measure=f.get("measure"),
-                  previous_rate=f.get("previous_rate"), target=f["target"], **common)
+                  previous_rate=f.get("previous_rate"), target=f["target"], officials=list(f.get("people", [])), **common)
 
 
 def _statement(f: dict, common: dict) -> Statement:

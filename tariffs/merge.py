@@ -354,6 +354,7 @@ STATUS_WEIGHT = {"in_effect": 0, "announced": 1, "agreed": 2, "threatened": 3, "
 
 def _fold_tariff(keep: dict, add: dict) -> None:
     keep["measure"] = keep.get("measure") or add.get("measure")
+    keep["people"] = list(dict.fromkeys(keep.get("people", []) + add.get("people", [])))
     if add.get("target") == "*":
         keep["target"] = "*"  # told anywhere as a rate on every partner
     if keep.get("previous_rate") is None:

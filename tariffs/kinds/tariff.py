@@ -13,7 +13,8 @@ from ..clauses import RELATIVE, Clause, is_verb
 from ..events import Candidate, Trigger, trigger_specs
 from ..mentions import Reading
 from ..modality import Modality
-from ..slots import candidate, hits_in
+from ..officials import is_person
+from ..slots import candidate, hits_in, subject_of
 
 # How far around a rate its own words reach.
 NOUN_AFTER = 5
@@ -90,7 +91,7 @@ def _rate(reading: Reading, k: int, clause: Clause, noun: int) -> list[Candidate
     ranged = _in_range(reading, k, clause)
     status = _status_word(reading, k, clause) or _status_of(mood)
     fields = {"rate": reading.rates[k].value, "status": status, "target": "*" if ranged else _target(reading, k, clause),
-              "previous_rate": _previous(reading, k), "measure": None}
+              "previous_rate": _previous(reading, k), "measure": None, "people": _setters(reading, k, clause)}
     heads = frozenset(range(first, last)) | _rate_heads(reading, k, clause, noun)
     found = []
     for sector in _sectors(reading, k, clause):
@@ -312,6 +313,16 @@ def _measure(reading: Reading, k: int, clause: Clause, sector: str) -> str | Non
         if measure in present:
             return measure
     return None
+
+
+def _setters(reading: Reading, k: int, clause: Clause) -> list[str]:
+    """Who set, threatened or announced the rate: the people subject of the verb before it
+    ("Trump on Tuesday threatened a 35% tariff")."""
+    first, _ = reading.rate_tokens[k]
+    verb = next((i for i in range(first - 1, clause.first - 1, -1) if clause.owns(i) and is_verb(reading.tokens[i])), None)
+    if verb is None:
+        return []
+    return [p.name for p in subject_of(reading, clause, verb) if is_person(p.name)]
 
 
 def _rate_heads(reading: Reading, k: int, clause: Clause, noun: int) -> frozenset[int]:
