@@ -215,6 +215,14 @@ def _noun_before(reading: Reading, start: int) -> int | None:
     return None
 
 
+def _purpose_between(reading: Reading, at: int, noun: int) -> bool:
+    """"to reach a deal at ...": an infinitive between the event and the occasion (not "to the summit")."""
+    tokens = reading.tokens
+    return any(tokens[i].key == "to" and tokens[i + 1].is_word and not tokens[i + 1].capitalized
+               and tokens[i + 1].key not in grammar().determiners and not tokens[i + 1].text[:1].isdigit()
+               for i in range(at + 1, noun - 1))
+
+
 def _bare_phrase(reading: Reading, first: int, noun: int) -> bool:
     """Only the occasion's own modifiers between a link and its noun ("at the G7 summit", "during Trump's
     three-day visit"), no verb and no other phrase ("for another round | of talks ahead of | the deadline")."""
@@ -222,11 +230,12 @@ def _bare_phrase(reading: Reading, first: int, noun: int) -> bool:
     return not any(is_verb(t) or t.key in PREPOSITIONS or t.key in occasion_nouns() or t.key == "ahead" for t in between)
 
 
-def linked_occasion(reading: Reading, clause: Clause, occasions: dict[int, int]) -> int | None:
-    """A dated occasion the clause ties its events to ("hold talks around the time of the summit, which
-    starts on June 15"; "During the fifth round last week, ..."): its date expression's index."""
+def linked_occasion(reading: Reading, clause: Clause, occasions: dict[int, int], at: int = 0) -> int | None:
+    """A dated occasion the clause ties its event at token `at` to ("hold talks around the time of the summit,
+    which starts on June 15"; "During the fifth round last week, ..."): its date expression's index. An
+    occasion that a purpose aims at ("held talks to reach a deal at the summit on Monday") dates nothing."""
     for noun, n in occasions.items():
-        if not clause.owns(noun):
+        if not clause.owns(noun) or _purpose_between(reading, at, noun):
             continue
         for link in OCCASION_LINKS:
             for start in range(max(clause.first, noun - len(link) - 10), noun):

@@ -297,7 +297,8 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
         elif (inherited := _antecedent_date(reading, candidate)) is not None:
             candidate.timex = inherited
         elif candidate.type in ("meeting", "statement") and \
-                (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions)) is not None:
+                (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions,
+                                                  candidate.position)) is not None:
             candidate.timex = replace(_stretched(reading, occasions, linked), prep="occasion")
         elif (local := _local_day(reading, candidate)) is not None:
             candidate.timex = local

@@ -331,8 +331,9 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
             cand.fallback = _fallback(cand, reports, entries, anchor, local)
         if span is None:
             continue
-        if cand.type in ("meeting", "statement", "agreement") and cand.modality.real:
-            dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))
+        if cand.type in ("meeting", "statement", "agreement") and cand.modality.real and (own or cand.fields.get("speaker")
+                                                                                         or cand.type != "statement"):
+            dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))  # not the day "officials said" it
         if own and cand.type in ("meeting", "agreement") and _tells_the_story(cand):
             latest[cand.type] = (span, text)
         if cand.type == "statement" and cand.fields.get("speaker"):

@@ -72,7 +72,7 @@ def _two_sides(reading: Reading, trigger: Trigger) -> bool:
         if mention.first in own:
             countries |= {directory().country_of(n) for n in persons(mention) or mention.names}
     countries |= {h.value for h in hits_in(reading, "country", clause) if h.first in own}
-    if not own or all(not reading.tokens[i].is_word for i in own):  # ", and agreed to name ministers": the shared subject
+    if all(reading.tokens[i].key in ("and", "but", "then", "also", ",") for i in own):  # ", and agreed to ...": the shared subject
         countries |= {directory().country_of(p.name) for p in inherited_subject(reading, clause)}
     return {"JP", "US"} <= countries
 
