@@ -118,7 +118,7 @@ def _speakers(reading: Reading, trigger: Trigger) -> list[tuple[Mention, str | N
     clause = trigger.clause
     after = _after(reading, clause, trigger.last) if trigger.name == "say" else []
     before = _subject(reading, clause, trigger.first) or after or _shared(reading, clause) or \
-        _coordinated(reading, clause, trigger.first)
+        _coordinated(reading, clause, trigger.first) or _named_before(reading, clause)
     found = []
     for mention in before:
         if mention.kind == UNNAMED:
@@ -197,6 +197,16 @@ def _shared(reading: Reading, clause: Clause) -> list[Mention]:
     parent = reading.clauses[clause.parent]
     verbs = [i for i in parent.own() if is_verb(reading.tokens[i])]
     return _subject(reading, parent, verbs[0] if verbs else parent.last) or _shared(reading, parent)
+
+
+def _named_before(reading: Reading, clause: Clause) -> list[Mention]:
+    """'"...," Takanori Azuma, the company's head of finance, told a briefing': the person the clause before
+    a closing verb of saying names."""
+    if clause.kind != ATTRIBUTION or clause.parent is None:
+        return []
+    parent = reading.clauses[clause.parent]
+    named = [m for m in reading.people if parent.owns(m.first) and m.names and m.kind == PERSON and m.how != "pronoun"]
+    return named[:1]
 
 
 def _coordinated(reading: Reading, clause: Clause, first: int) -> list[Mention]:
