@@ -426,7 +426,7 @@ def _tense(cand, timex: Timex) -> str | None:
         return None  # the occasion's own day ("at the summit, which is to be held June 15-17"), read without tense
     if mood.future and mood.tense == PAST:
         return NEAREST  # "was due to end on July 9": a schedule told from the past, ahead of it or behind us
-    if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "announced", "expected"):
+    if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "expected"):
         return FUTURE
     if mood.tense == "past":
         return PAST

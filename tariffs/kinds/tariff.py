@@ -342,9 +342,28 @@ def _rate_heads(reading: Reading, k: int, clause: Clause, noun: int) -> frozense
     for other in reading.clauses:
         if other.parent == clause.index and other.kind == RELATIVE and last <= other.first <= last + 8:
             heads |= {i for i in other.own() if is_verb(reading.tokens[i])}
+    heads |= _measure_told(reading, clause, first)
     # "the increase in April of the tariff on cars to 27.5 percent": the change the rate is the end of
     heads |= {h.first for h in hits_in(reading, "tariff:change_nouns", clause) if first - CHANGE_REACH <= h.first < first}
     return frozenset(heads)
+
+
+def _measure_told(reading: Reading, clause: Clause, first: int) -> set[int]:
+    """"Under the tariff plan Trump unveiled on April 2, Japan drew a rate of 24 percent": the verb of a clause
+    that tells the measure a rate belongs to, right after its tariff word."""
+    from ..modality import verb_form
+    found = set()
+    for hit in hits_in(reading, "tariff:tariff_nouns", clause):
+        if hit.last > first:
+            continue
+        for i in range(hit.last, min(first, hit.last + 4)):
+            token = reading.tokens[i]
+            if is_verb(token) and verb_form(token) in ("past", "participle"):
+                found.add(i)
+                break
+            if token.text in ",;":
+                break
+    return found
 
 
 # How far before a rate the noun of the change that led to it may stand.
