@@ -316,7 +316,10 @@ def absorb(into: Candidate, other: Candidate) -> None:
         into.own_date = other.own_date
     into.reference = into.reference and other.reference
     into.fallback = into.fallback or other.fallback
+    status = into.fields.get("status")
     FOLDERS.get(into.type, _fold_nothing)(into.fields, other.fields)
+    if into.type == "meeting" and other.reference and other.fields.get("status") in ("planned", "proposed", ""):
+        into.fields["status"] = status  # "on the sidelines of the summit next week" makes "may meet" no firmer
 
 
 def _better_date(a: Candidate, b: Candidate) -> bool:
