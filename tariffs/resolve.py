@@ -429,7 +429,7 @@ def _tense(cand, timex: Timex) -> str | None:
     if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "expected"):
         return FUTURE
     if mood.tense == "past":
-        return PAST
+        return NEAREST if cand.type == "deadline" else PAST  # "pushed the deadline back to Aug. 1": a day ahead or near
     if mood.tense == "future":
         return FUTURE
     if mood.tense == "present" and cand.type in ("deadline", "tariff") and timex.kind in (ABSOLUTE, MONTH):

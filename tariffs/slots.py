@@ -363,7 +363,7 @@ def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
     clause = trigger.clause
     opener = next((reading.tokens[i].key for i in range(trigger.first - 1, clause.first - 1, -1)
                    if reading.tokens[i].key in PP_OPENERS), None)
-    if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead", "for"):
+    if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead", "for", "to"):
         return []  # "took note of the consultations": an object, not the setting of the subject's act
     verbs = [i for i in clause.own() if i < trigger.first and is_verb(reading.tokens[i])]
     if not verbs:

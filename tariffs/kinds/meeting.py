@@ -117,7 +117,12 @@ def _near(reading: Reading, trigger: Trigger, category: str) -> bool:
     clauses = [trigger.clause]
     if trigger.clause.kind == "participle" and trigger.clause.parent is not None:
         clauses.append(reading.clauses[trigger.clause.parent])
-    return any(trigger.first - 6 <= h.first <= trigger.last + 8 for c in clauses for h in hits_in(reading, category, c))
+    return any(trigger.first - 6 <= h.first <= trigger.last + MODE_REACH for c in clauses for h in hits_in(reading, category, c))
+
+
+# How far after a trigger the words for its channel may stand ("spoke with his counterpart, Treasury Secretary
+# Scott Bessent, by phone").
+MODE_REACH = 8
 
 
 def _trip(reading: Reading, trigger: Trigger, mood: Modality, status: str, subject: list[Party],
