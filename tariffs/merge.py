@@ -32,6 +32,9 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     references: list[Candidate] = []
     for cand in candidates:
         cand.sources = [(cand.article, cand.source)]
+        if cand.reference and cand.type == "meeting" and cand.date is None:
+            references.append(cand)  # "It was the fourth round": no day of its own, but more about talks told
+            continue
         if not _standing(cand) or (cand.type == "meeting" and cand.fields.get("nameless")
                                    and not _open_plan(cand)):
             continue
@@ -264,8 +267,9 @@ def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
 
 
 def _statuses_meet(x: str, y: str) -> bool:
-    """A plan and its proposal are one meeting, and so is the plan called off; talks held are another event."""
-    return x == y or {x, y} <= {"planned", "proposed", "cancelled"}
+    """A plan and its proposal are one meeting, and so is the plan called off; talks held are another event.
+    Talks told with no status of their own ("It was the fourth round") may be either."""
+    return x == y or "" in (x, y) or {x, y} <= {"planned", "proposed", "cancelled"}
 
 
 def _same_statement(a: Candidate, b: Candidate, in_article: bool) -> bool:

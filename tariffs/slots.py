@@ -362,7 +362,7 @@ def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
     """"They went over the list in a video conference": a phrase after the clause's verb shares its subject."""
     clause = trigger.clause
     opener = next((reading.tokens[i].key for i in range(trigger.first - 1, clause.first - 1, -1)
-                   if reading.tokens[i].key in PP_OPENERS), None)
+                   if reading.tokens[i].key in PP_OPENERS or reading.tokens[i].key == "to"), None)
     if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead", "for", "to"):
         return []  # "took note of the consultations": an object, not the setting of the subject's act
     verbs = [i for i in clause.own() if i < trigger.first and is_verb(reading.tokens[i])]
