@@ -296,7 +296,7 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
             candidate.timex = _stretched(reading, occasions, best)
         elif (inherited := _antecedent_date(reading, candidate)) is not None:
             candidate.timex = inherited
-        elif candidate.type in ("meeting", "statement") and \
+        elif candidate.type in ("meeting", "statement", "agreement") and \
                 (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions,
                                                   candidate.position)) is not None:
             candidate.timex = replace(_stretched(reading, occasions, linked), prep="occasion")
