@@ -10,6 +10,8 @@ field agrees: `officials` as a set, `date`/`date_end` as ISO days, `undated`
 meaning no date at all, `quote_contains` as a case-insensitive substring of
 the quote, `summary_contains` of the summary; every other field by equality.
 A `forbid` entry fails the case when any event agrees with all its fields.
+A case marked `known_gap` names a class the engine does not read yet: it is expected
+to fail, and the suite fails as soon as it passes, so that the mark is removed.
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ def _cases() -> list:
     for path in sorted(FOLDER.glob("*.toml")):
         for number, case in enumerate(tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])):
             name = case.get("name") or f"case{number}"
-            cases.append(pytest.param(case, id=f"{path.stem}:{name}"))
+            # a class the engine does not handle yet, named as such: it must keep failing until it does
+            marks = [pytest.mark.xfail(strict=True, reason=case["known_gap"])] if "known_gap" in case else []
+            cases.append(pytest.param(case, id=f"{path.stem}:{name}", marks=marks))
     return cases
 
 
