@@ -62,11 +62,11 @@ def article(rng: random.Random, number: int, start: date) -> tuple[str, date, st
         "",
         f"Photo: {jp} speaks to reporters in {place} on {talks_day:%B} {talks_day.day}. (File photo)",
         "",
-        f"TOKYO, {published:%B} {published.day} ({outlet}) -- {jp_title} {jp} held talks with {us_title} {us} "
-        f"in {place} {weekday_phrase(talks_day, published)} for about {minutes} minutes, the Japanese government said.",
+        (f"TOKYO, {published:%B} {published.day} ({outlet}) -- {jp_title} {jp} held talks with {us_title} {us} "
+        f"in {place} {weekday_phrase(talks_day, published)} for about {minutes} minutes, the Japanese government said."),
         "",
-        f"It was the {['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh'][round_number - 1]} "
-        f"round of ministerial talks between the two countries.",
+        (f"It was the {['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh'][round_number - 1]} "
+        f"round of ministerial talks between the two countries."),
         "",
         f'"{rng.choice(QUOTES)}," {jp.split()[-1]} told reporters afterward.',
         "",
@@ -74,8 +74,8 @@ def article(rng: random.Random, number: int, start: date) -> tuple[str, date, st
     if rng.random() < 0.6:
         call_day = talks_day + timedelta(days=1)
         if call_day <= published:
-            lines += [f"{jp.split()[-1]} also spoke with {other_title} {other} by phone for about "
-                      f"{rng.choice([15, 20, 30])} minutes the next day.", ""]
+            lines += [(f"{jp.split()[-1]} also spoke with {other_title} {other} by phone for about "
+                      f"{rng.choice([15, 20, 30])} minutes the next day."), ""]
     lines += [
         f"Washington currently imposes a {rate}% tariff on {sector} from Japan, and Tokyo is seeking a cut to {new_rate}%.",
         "",
@@ -87,7 +87,7 @@ def article(rng: random.Random, number: int, start: date) -> tuple[str, date, st
         lines += [f"A pause on higher country-specific tariffs is due to expire on {deadline:%B} {deadline.day}.", ""]
     if rng.random() < 0.4:
         lines += [f'"{rng.choice(QUOTES)}," {us.split()[-1]} said in a statement {weekday_phrase(talks_day, published)}.', ""]
-    lines += [f"© {outlet}", "", "reader_{0}".format(number % 97),
+    lines += [f"© {outlet}", "", f"reader_{number % 97}",
               f"They will never agree. The tariff will be {rng.choice([40, 60, 80])}% by next year.", "",
               "Related coverage:", f"Japan weighs options as {sector} tariff bites", ""]
     return "\n".join(lines), published, outlet

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_corpus import write_corpus  # noqa: E402
+from make_corpus import write_corpus
 
 TARIFFS = [sys.executable, "-m", "tariffs"]
 FLOOR = [sys.executable, "-c", "import click, rich.console, rich.table, pydantic, dateutil.parser"]

@@ -6,7 +6,7 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -134,7 +134,7 @@ def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> N
     from .render import print_table, to_csv, to_ics, to_markdown
 
     if fmt in ("csv", "markdown", "ics"):
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         render = {"csv": to_csv, "markdown": to_markdown, "ics": lambda e: to_ics(e, stamp)}[fmt]
         _deliver(render(events), output)
         return
@@ -152,8 +152,7 @@ def _write(path: Path, pieces) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as out:
-            for piece in pieces:
-                out.write(piece)
+            out.writelines(pieces)
         os.replace(temporary, path)
     except OSError as err:
         temporary.unlink(missing_ok=True)

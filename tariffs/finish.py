@@ -13,8 +13,8 @@ TARIFF_STATUS = ("paused", "agreed", "threatened", "in_effect", "announced", "pr
 
 def to_event(cand: Candidate):
     """The pydantic event a merged candidate stands for."""
-    common = dict(date=cand.date, date_end=cand.date_end, date_text=cand.date_text, date_precision=cand.precision,
-                  sources=[Source(article=a, text=t) for a, t in cand.sources])
+    common = {"date": cand.date, "date_end": cand.date_end, "date_text": cand.date_text, "date_precision": cand.precision,
+                  "sources": [Source(article=a, text=t) for a, t in cand.sources]}
     event = BUILD[cand.type](cand.fields, common)
     event.countries = _countries(event)
     event.summary = summarize(event)

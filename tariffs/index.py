@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .read import MANIFEST, ManifestEntry, read_manifest, unlisted_files
@@ -149,7 +148,7 @@ def _quick_key(path: Path, entry: ManifestEntry | None) -> str:
 
 
 def _fingerprint(data: bytes, entry: ManifestEntry | None) -> str:
-    return hashlib.sha1(f"{extractor_version()}|{entry!r}|".encode("utf-8") + data).hexdigest()
+    return hashlib.sha1(f"{extractor_version()}|{entry!r}|".encode() + data).hexdigest()
 
 
 def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: dict[str, tuple[str, str]]):

@@ -6,7 +6,7 @@ dumps them and never builds a dict by hand.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,10 +28,10 @@ class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = ""
-    date: Optional[dt.date] = None
-    date_end: Optional[dt.date] = None
-    date_text: Optional[str] = None
-    date_precision: Optional[Precision] = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_text: str | None = None
+    date_precision: Precision | None = None
     summary: str = ""
     officials: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
@@ -42,9 +42,9 @@ class Meeting(_Event):
     type: Literal["meeting"] = "meeting"
     mode: Literal["in_person", "phone", "video"] = "in_person"
     status: Literal["held", "planned", "proposed", "cancelled"] = "held"
-    location: Optional[str] = None
-    round: Optional[int] = None
-    duration_minutes: Optional[int] = None
+    location: str | None = None
+    round: int | None = None
+    duration_minutes: int | None = None
 
 
 class Tariff(_Event):
@@ -52,16 +52,16 @@ class Tariff(_Event):
     rate: float
     sector: Sector = "all"
     status: Literal["in_effect", "announced", "threatened", "proposed", "agreed", "paused", "ended"] = "in_effect"
-    measure: Optional[Literal["baseline", "country_specific", "sectoral", "combined", "mfn"]] = None
-    previous_rate: Optional[float] = None
+    measure: Literal["baseline", "country_specific", "sectoral", "combined", "mfn"] | None = None
+    previous_rate: float | None = None
     imposer: str = "US"
     target: str = "JP"
 
 
 class Statement(_Event):
     type: Literal["statement"] = "statement"
-    speaker: Optional[str] = None
-    quote: Optional[str] = None
+    speaker: str | None = None
+    quote: str | None = None
 
 
 class Agreement(_Event):
@@ -76,18 +76,18 @@ class Deadline(_Event):
     what: str = ""
 
 
-Event = Annotated[Union[Meeting, Tariff, Statement, Agreement, Deadline], Field(discriminator="type")]
+Event = Annotated[Meeting | Tariff | Statement | Agreement | Deadline, Field(discriminator="type")]
 
 
 class ArticleInfo(BaseModel):
     """What the timeline says about one article it read."""
 
     id: str
-    published: Optional[dt.date] = None
-    published_from: Optional[PublishedFrom] = None
-    title: Optional[str] = None
-    source: Optional[str] = None
-    url: Optional[str] = None
+    published: dt.date | None = None
+    published_from: PublishedFrom | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
 
 
 class Timeline(BaseModel):

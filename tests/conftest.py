@@ -24,10 +24,10 @@ def write_corpus(folder: Path, articles: dict[str, tuple[str | None, str]]) -> P
 def corpus(tmp_path: Path) -> Path:
     """Three short articles in my own words: a call, a meeting with a rate, a threat."""
     return write_corpus(tmp_path / "corpus", {
-        "a1": ("2025-06-14", "Japan's chief tariff negotiator Ryosei Akazawa spoke with Commerce Secretary "
-                             "Howard Lutnick by phone for about 40 minutes on Friday, the government said.\n"),
-        "a2": ("2025-05-02", "Akazawa met Treasury Secretary Scott Bessent in Washington on Thursday. "
-                             "Japan faces a 25 percent tariff on automobiles.\n"),
+        "a1": ("2025-06-14", ("Japan's chief tariff negotiator Ryosei Akazawa spoke with Commerce Secretary "
+                             "Howard Lutnick by phone for about 40 minutes on Friday, the government said.\n")),
+        "a2": ("2025-05-02", ("Akazawa met Treasury Secretary Scott Bessent in Washington on Thursday. "
+                             "Japan faces a 25 percent tariff on automobiles.\n")),
         "a3": ("2025-07-10", "President Donald Trump on Tuesday threatened a 35% tariff on Japanese goods.\n"),
     })
 

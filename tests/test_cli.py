@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+
 from click.testing import CliRunner
 
 from tariffs.cli import cli

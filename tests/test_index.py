@@ -18,8 +18,8 @@ from .conftest import write_corpus
 
 ARTICLES = {
     "a1": ("2025-06-14", "Akazawa spoke with Lutnick by phone for about 40 minutes on Friday, the government said.\n"),
-    "a2": ("2025-05-02", "Akazawa met Treasury Secretary Scott Bessent in Washington on Thursday. "
-                         "Japan faces a 25 percent tariff on automobiles.\n"),
+    "a2": ("2025-05-02", ("Akazawa met Treasury Secretary Scott Bessent in Washington on Thursday. "
+                         "Japan faces a 25 percent tariff on automobiles.\n")),
     "a3": ("2025-07-10", "Trump on Tuesday threatened a 35% tariff on Japanese goods, Greer said.\n"),
 }
 
@@ -88,7 +88,7 @@ def test_a_new_manifest_date_reads_the_article_again(tmp_path):
     manifest = (folder / "articles.toml").read_text(encoding="utf-8").replace("2025-06-14", "2025-06-21")
     (folder / "articles.toml").write_text(manifest, encoding="utf-8")
     second, _ = run(folder)
-    day = lambda doc: next(e["date"] for e in doc["events"] if e["type"] == "meeting" and "Howard Lutnick" in e["officials"])  # noqa: E731
+    day = lambda doc: next(e["date"] for e in doc["events"] if e["type"] == "meeting" and "Howard Lutnick" in e["officials"])
     assert (day(first), day(second)) == ("2025-06-13", "2025-06-20")
 
 

@@ -82,7 +82,7 @@ def test_unnamed_sources_have_no_name(text):
 
 
 def test_a_role_noun_points_back_to_the_latest_person_who_fits():
-    first, second = sentences("Economic Revitalization Minister Ryosei Akazawa met Lutnick.", "The minister said talks went well.")
+    _first, second = sentences("Economic Revitalization Minister Ryosei Akazawa met Lutnick.", "The minister said talks went well.")
     assert [m.names for m in second.people] == [("Ryosei Akazawa",)]
 
 

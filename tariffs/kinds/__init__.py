@@ -44,4 +44,4 @@ def _clock(reading: Reading) -> str | None:
     return None
 
 
-__all__ = ["read_events", "Candidate"]
+__all__ = ["Candidate", "read_events"]
