@@ -194,29 +194,52 @@ def _ordinal(word: str) -> int:
 
 
 def _relative(g: dict[str, str], kind: str) -> dict:
+    """What the words of a relative date say: which one, what part of it, at what time and on which clock,
+    how many days away."""
     words = _table()["words"]
     fields: dict = {}
-    if "which" in g:
-        fields["which"] = words["which"].get(_squash(g["which"]))
-    if "part" in g:
-        fields["part"] = words["part"].get(_squash(g["part"]).rstrip(" -"), words["part"].get(_squash(g["part"])))
     if "tod" in g:
         fields["tod"] = g["tod"].lower()
     if "zone" in g:
         fields["zone"] = words["zone"].get(_squash(g["zone"]))
-    if "word" in g:
-        fields["offset"] = words["deictic"][_squash(g["word"])]
-    if ("n" in g or "rel" in g) and "weekday" not in g:
-        fields["offset"] = _distance(g, words, 1 if kind == WITHIN else 0)
+    fields.update(_which(g, words, kind))
+    fields.update(_part(g, words, kind))
+    fields.update(_offset(g, words, kind))
+    return fields
+
+
+def _which(g: dict[str, str], words: dict, kind: str) -> dict:
+    """Which one the words point to: "last", "this", "next", or a stretch or weekday of the story."""
+    fields: dict = {}
+    if "which" in g:
+        fields["which"] = words["which"].get(_squash(g["which"]))
     if "stretch" in g:
         fields["which"] = "same " + g["stretch"].lower()  # "the same month": the story's stretch
     if kind == ANAPHORIC and "weekday" in g:
         fields["which"] = {"following": "next", "next": "next", "previous": "last", "prior": "last"}.get(
             (g.get("rel") or "").lower())  # "the following Friday": after the story's day; "one Friday": within it
-    if kind == SHIFT:
-        fields["offset"] = -fields.get("offset", 0)  # "a day after they met": their meeting is a day before
+    return fields
+
+
+def _part(g: dict[str, str], words: dict, kind: str) -> dict:
+    """The part of a stretch the words name ("early", "later"), or how a count of days is read ("within", "about")."""
+    fields: dict = {}
+    if "part" in g:
+        fields["part"] = words["part"].get(_squash(g["part"]).rstrip(" -"), words["part"].get(_squash(g["part"])))
     if kind == WITHIN:
         fields["part"] = "within" if g.get("prep", "").lower() == "within" else ("about" if g.get("about") else None)
+    return fields
+
+
+def _offset(g: dict[str, str], words: dict, kind: str) -> dict:
+    """How many days away: a word ("tomorrow") or a count ("two days later")."""
+    fields: dict = {}
+    if "word" in g:
+        fields["offset"] = words["deictic"][_squash(g["word"])]
+    if ("n" in g or "rel" in g) and "weekday" not in g:
+        fields["offset"] = _distance(g, words, 1 if kind == WITHIN else 0)
+    if kind == SHIFT:
+        fields["offset"] = -fields.get("offset", 0)  # "a day after they met": their meeting is a day before
     return fields
 
 

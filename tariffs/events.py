@@ -287,23 +287,47 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
     heads = attach.heads(reading)
     occasions = attach.occasion_dates(reading, heads)
     for candidate in candidates:
-        if candidate.timex is not None:
-            continue
-        owned = [n for n, head in enumerate(heads) if head is not None and _belongs(reading, candidate, head, n)] or \
-            [n for n, head in enumerate(heads) if head is not None and head.kind == attach.TOKEN and head.index in candidate.chain]
-        if owned:
-            best = min(owned, key=lambda n: abs(reading.timex_tokens[n][0] - candidate.position))
-            candidate.timex = _stretched(reading, occasions, best)
-        elif (inherited := _antecedent_date(reading, candidate)) is not None:
-            candidate.timex = inherited
-        elif candidate.type in ("meeting", "statement", "agreement") and \
-                (linked := attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions,
-                                                  candidate.position)) is not None:
-            candidate.timex = replace(_stretched(reading, occasions, linked), prep="occasion")
-        elif (local := _local_day(reading, candidate)) is not None:
-            candidate.timex = local
-        elif candidate.type == "statement" and (opener := _opener_date(reading, candidate, heads)) is not None:
-            candidate.timex = opener
+        if candidate.timex is None:
+            candidate.timex = _claimed_date(reading, candidate, heads, occasions)
+
+
+def _claimed_date(reading: Reading, candidate: Candidate, heads: list[attach.Head | None],
+                  occasions: dict[int, int]) -> Timex | None:
+    """The date expression nearest the candidate among its own, else the date a when-clause follows, the occasion
+    its clause links to, the day a place had reached, or the date of a phrase opening a statement's clause."""
+    owned = _owned_dates(reading, candidate, heads)
+    if owned:
+        best = min(owned, key=lambda n: abs(reading.timex_tokens[n][0] - candidate.position))
+        return _stretched(reading, occasions, best)
+    if (inherited := _antecedent_date(reading, candidate)) is not None:
+        return inherited
+    if (linked := _linked_date(reading, candidate, occasions)) is not None:
+        return linked
+    if (local := _local_day(reading, candidate)) is not None:
+        return local
+    if candidate.type == "statement":
+        return _opener_date(reading, candidate, heads)
+    return None
+
+
+def _owned_dates(reading: Reading, candidate: Candidate, heads: list[attach.Head | None]) -> list[int]:
+    """The date expressions whose heads are the candidate's, else those of the verbs it continues."""
+    own = [n for n, head in enumerate(heads) if head is not None and _belongs(reading, candidate, head, n)]
+    if own:
+        return own
+    return [n for n, head in enumerate(heads)
+            if head is not None and head.kind == attach.TOKEN and head.index in candidate.chain]
+
+
+def _linked_date(reading: Reading, candidate: Candidate, occasions: dict[int, int]) -> Timex | None:
+    """"Hold talks around the time of the summit, which starts on June 15": talks, a statement or a deal that
+    its clause ties to a dated occasion take the occasion's days, read without tense."""
+    if candidate.type not in ("meeting", "statement", "agreement"):
+        return None
+    linked = attach.linked_occasion(reading, reading.clauses[candidate.clause], occasions, candidate.position)
+    if linked is None:
+        return None
+    return replace(_stretched(reading, occasions, linked), prep="occasion")
 
 
 def _opener_date(reading: Reading, candidate: Candidate, heads: list) -> Timex | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import (ABSOLUTE, ANAPHORIC, DEICTIC, MONTH, MONTH_REL, SHIFT, WEEK, WEEKDAY, WEEKEND, WITHIN, YEAR,
@@ -283,6 +283,22 @@ STRETCHES = frozenset({"day", "weekend", "week", "part_of_month", "month"})
 LEAD = 2
 
 
+@dataclass(slots=True)
+class _Story:
+    """What an article has told so far, in reading order: the running days later words count from,
+    and the dates earlier events leave for undated ones to take."""
+
+    reference: date | None = None  # the story's last day, for "a day earlier"
+    mentioned: date | None = None  # the last single day any event was dated by words of its own, for "the same day"
+    stretch: Span | None = None  # the story's last stretch, for "then" and "one Friday"
+    last_told: date | None = None  # the first day of the last stretch the story told, for "the same month"
+    counted_from: dict[tuple[int, int, int] | None, date | None] = field(default_factory=dict)
+    dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = field(default_factory=dict)
+    latest: dict[str, tuple[Span, str | None]] = field(default_factory=dict)
+    occasions: dict[str, tuple[Span, str | None]] = field(default_factory=dict)
+    reports: dict[int, Span] = field(default_factory=dict)
+
+
 def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, entries: frozenset[int] = frozenset()) -> None:
     """Date every candidate of one article, in reading order: the one place that decides which date governs an event.
 
@@ -296,58 +312,123 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
 
     The story's last day (and its last stretch, for "then") moves only when an event is dated by words of its own.
     """
-    reference: date | None = None
-    mentioned: date | None = None
-    story: Span | None = None
-    reports: dict[int, Span] = {}
-    occasions: dict[str, tuple[Span, str | None]] = {}
-    dated_clauses: dict[tuple[int, int], tuple[Span, str | None]] = {}
-    told: dict[tuple[int, int, int] | None, date | None] = {}
-    latest: dict[str, tuple[Span, str | None]] = {}
-    last_told: date | None = None  # the first day of the last stretch the story told, for "the same month"
+    story = _Story()
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None, c.clause)):
         anchor = anchors.get(cand.sentence)
         cand.reported = anchor.day if anchor else None
-        same_day = cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.timex.offset == 0 \
-            and cand.timex.weekday is None
-        key = (cand.sentence, cand.timex.start, cand.timex.end) if cand.timex is not None else None
-        # one date expression counts from one day for every event it dates ("a day after they agreed by phone")
-        counted_from = told.setdefault(key, mentioned if same_day else reference)
-        span, text, own = _own_date(cand, anchor, counted_from)
-        if _within_story(cand.timex) and story is not None:
-            span, text, own = story, cand.timex.text, True  # "one Friday" in a story told in late May
-        if _story_stretch(cand.timex) and last_told is not None:
-            span, text, own = _stretch(cand.timex, last_told), cand.timex.text, True  # "the same month"
-        if span is None and cand.anaphora and story is not None:
-            span, text = story, None
-        if span is None and cand.inherit is not None and (cand.sentence, cand.inherit) in dated_clauses:
-            span, text = dated_clauses[(cand.sentence, cand.inherit)]
-        if span is None and cand.type == "statement" and cand.fields.get("told_at") in latest:
-            span, text = latest[cand.fields["told_at"]]  # "said at the signing": the signing told before
-        if span is None and cand.type == "statement":
-            span, text = _occasion(cand, occasions, anchor)
+        span, text, own = _governing_date(cand, anchor, story)
         _set(cand, span, text, own)
         if span is None:
-            cand.fallback = _fallback(cand, reports, entries, anchor, local)
-        if span is None:
+            cand.fallback = _fallback(cand, story.reports, entries, anchor, local)  # rule 5
             continue
-        if cand.type in ("meeting", "statement", "agreement") and cand.modality.real and (own or cand.fields.get("speaker")
-                                                                                         or cand.type != "statement"):
-            dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))  # not the day "officials said" it
-        if own and cand.type in ("meeting", "agreement") and _tells_the_story(cand):
-            latest[cand.type] = (span, text)
-        if cand.type == "statement" and cand.fields.get("speaker"):
-            occasions[cand.fields["speaker"]] = (span, text)
-        if own and cand.type == "meeting" and _tells_the_story(cand) and span.end is None and not cand.reference:
-            occasions.update({person: (span, text) for person in cand.fields.get("people", [])})
-        if cand.type == "statement" and span.end is None:
-            reports.setdefault(cand.sentence, span)
-        if own and span.end is None and span.precision == "day":
-            mentioned = span.start
-        if own and _tells_the_story(cand):
-            last_told = span.start if span.precision in STRETCHES else last_told
-            reference = span.start if span.end is None and span.precision == "day" else reference
-            story = span if span.precision in ("day", "weekend", "week", "part_of_month") else story
+        _remember(story, cand, span, text, own)
+
+
+def _governing_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None, bool]:
+    """The date that governs one event by rules 1-4 of `govern`, its words, and whether they are its own."""
+    span, text, own = _own_words(cand, anchor, story)
+    if span is not None:
+        return span, text, own
+    borrowed = _borrowed_date(cand, anchor, story)
+    if borrowed is None:
+        return None, text, False
+    return (*borrowed, False)
+
+
+def _own_words(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None, bool]:
+    """Rule 1: the event's own date expression, read against the anchor, or against the story for words that
+    point into it ("one Friday", "the same month")."""
+    span, text, own = _own_date(cand, anchor, _counted_from(cand, story))
+    if _within_story(cand.timex) and story.stretch is not None:
+        return story.stretch, cand.timex.text, True  # "one Friday" in a story told in late May
+    if _story_stretch(cand.timex) and story.last_told is not None:
+        return _stretch(cand.timex, story.last_told), cand.timex.text, True  # "the same month"
+    return span, text, own
+
+
+def _counted_from(cand, story: _Story) -> date | None:
+    """The day the event's date expression counts from: the last day told for "the same day", else the story's day."""
+    timex = cand.timex
+    key = (cand.sentence, timex.start, timex.end) if timex is not None else None
+    # one date expression counts from one day for every event it dates ("a day after they agreed by phone")
+    return story.counted_from.setdefault(key, story.mentioned if _same_day(timex) else story.reference)
+
+
+def _same_day(timex: Timex | None) -> bool:
+    """"That same day": counted from the last day any event was dated, not from the story's day."""
+    return timex is not None and timex.kind == ANAPHORIC and timex.offset == 0 and timex.weekday is None
+
+
+def _borrowed_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None] | None:
+    """Rules 2-4 for an event its own words do not date: the day it takes from the story, the clause it hangs
+    from or, for a statement, its occasion; None when no rule applies (a statement's rule 4 always answers)."""
+    if cand.anaphora and story.stretch is not None:
+        return story.stretch, None
+    if cand.inherit is not None and (cand.sentence, cand.inherit) in story.dated_clauses:
+        return story.dated_clauses[(cand.sentence, cand.inherit)]
+    if cand.type == "statement":
+        return _statement_date(cand, anchor, story)
+    return None
+
+
+def _statement_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None]:
+    """Rule 4: the event a statement was told at, else its speaker's last occasion or the day the story is told."""
+    told_at = cand.fields.get("told_at")
+    if told_at in story.latest:
+        return story.latest[told_at]  # "said at the signing": the signing told before
+    return _occasion(cand, story.occasions, anchor)
+
+
+def _remember(story: _Story, cand, span: Span, text: str | None, own: bool) -> None:
+    """What a dated event leaves for the events told after it: its clause's day, a statement's occasion and
+    report, and, when its words are its own, the story's running days."""
+    if _lends_its_clause(cand, own):
+        story.dated_clauses.setdefault((cand.sentence, cand.clause), (span, text))
+    if cand.type == "statement":
+        _remember_statement(story, cand, span, text)
+    if own:
+        _remember_own(story, cand, span, text)
+
+
+def _lends_its_clause(cand, own: bool) -> bool:
+    """Talks, deals and statements that happened date the clauses hanging from theirs; a statement only when
+    its day is its own or its speaker is named, not the day "officials said" it."""
+    if cand.type not in ("meeting", "statement", "agreement") or not cand.modality.real:
+        return False
+    return own or bool(cand.fields.get("speaker")) or cand.type != "statement"
+
+
+def _remember_statement(story: _Story, cand, span: Span, text: str | None) -> None:
+    """A statement is its speaker's last occasion, and a one-day statement the report its sentence tells."""
+    if cand.fields.get("speaker"):
+        story.occasions[cand.fields["speaker"]] = (span, text)
+    if span.end is None:
+        story.reports.setdefault(cand.sentence, span)
+
+
+def _remember_own(story: _Story, cand, span: Span, text: str | None) -> None:
+    """An event dated by words of its own: only these move the story's days, and talks so dated are the
+    occasion of the people who held them."""
+    if span.end is None and span.precision == "day":
+        story.mentioned = span.start
+    if not _tells_the_story(cand):
+        return
+    if cand.type in ("meeting", "agreement"):
+        story.latest[cand.type] = (span, text)
+    if cand.type == "meeting" and span.end is None and not cand.reference:
+        story.occasions.update({person: (span, text) for person in cand.fields.get("people", [])})
+    _move_story(story, span)
+
+
+def _move_story(story: _Story, span: Span) -> None:
+    """The story moves on to a day or stretch it tells: its first day for "the same month", a single day for
+    "a day earlier", a stretch shorter than a month for "then"."""
+    if span.precision in STRETCHES:
+        story.last_told = span.start
+    if span.end is None and span.precision == "day":
+        story.reference = span.start
+    if span.precision in ("day", "weekend", "week", "part_of_month"):
+        story.stretch = span
 
 
 def _within_story(timex: Timex | None) -> bool:
@@ -417,13 +498,19 @@ def _tense(cand, timex: Timex) -> str | None:
     tells a schedule for deadlines and rates ("the deadline falls on Wednesday", "takes effect Thursday"), a
     report for statements ("Ishiba says Monday"), and either for meetings, whose headlines and key-date lists
     tell the past in the present ("June 16: Ishiba and Trump meet")."""
-    mood = cand.modality
     if timex.prep in SINCE:
         return PAST
     if timex.prep in UNTIL and cand.type in ("deadline", "tariff"):
         return NEAREST
     if timex.prep == "occasion":
         return None  # the occasion's own day ("at the summit, which is to be held June 15-17"), read without tense
+    return _mood_tense(cand, timex)
+
+
+def _mood_tense(cand, timex: Timex) -> str | None:
+    """The direction the event's own words look in, when its preposition says none: a plan looks ahead,
+    the past back, the present by the type of event."""
+    mood = cand.modality
     if mood.future and mood.tense == PAST:
         return NEAREST  # "was due to end on July 9": a schedule told from the past, ahead of it or behind us
     if mood.future or mood.proposed or cand.fields.get("status") in ("planned", "proposed", "expected"):
@@ -432,11 +519,16 @@ def _tense(cand, timex: Timex) -> str | None:
         return NEAREST if cand.type == "deadline" else PAST  # "pushed the deadline back to Aug. 1": a day ahead or near
     if mood.tense == "future":
         return FUTURE
-    if mood.tense == "present" and cand.type in ("deadline", "tariff") and timex.kind in (ABSOLUTE, MONTH):
-        return NEAREST  # "takes effect Aug. 1" ahead, "March 26 — Trump announces a 25% tariff" in a list of key dates
     if mood.tense == "present":
-        return {"statement": PAST, "deadline": FUTURE, "tariff": FUTURE}.get(cand.type)
+        return _present_tense(cand, timex)
     return None
+
+
+def _present_tense(cand, timex: Timex) -> str | None:
+    """A present tense: a schedule for deadlines and rates, a report for statements, either for meetings."""
+    if cand.type in ("deadline", "tariff") and timex.kind in (ABSOLUTE, MONTH):
+        return NEAREST  # "takes effect Aug. 1" ahead, "March 26 — Trump announces a 25% tariff" in a list of key dates
+    return {"statement": PAST, "deadline": FUTURE, "tariff": FUTURE}.get(cand.type)
 
 
 def _occasion(cand, occasions, anchor: Anchor | None) -> tuple[Span | None, str | None]:
