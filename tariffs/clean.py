@@ -56,16 +56,26 @@ def clean(raw: RawArticle) -> CleanArticle:
     """Split an article into title, header lines, dateline and body paragraphs."""
     lines = [BULLET.sub("", line.strip()) for line in raw.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     header: list[str] = []
-    dropped: list[str] = []
     if lines and (marker := DATE_MARKER.match(lines[0])):
         header.append(marker.group(0).strip())
         lines[0] = lines[0][marker.end():].strip()
     title = _title(lines, raw)
+    page_header, body, dropped = _sort_lines(lines, title[1])
+    dateline, body = _cut_dateline(body)
+    return CleanArticle(raw, title[0], tuple(header + page_header), dateline, tuple(b for b in body if b), tuple(dropped))
+
+
+def _sort_lines(lines: list[str], title_index: int) -> tuple[list[str], list[str], list[str]]:
+    """The page's header lines, body paragraphs and dropped lines, each in page order. The article ends at
+    its first end line (copyright, credits, reader comments): that line and all below it are dropped, save
+    body text glued onto a copyright mark."""
     table = _table_rows(lines)
+    header: list[str] = []
     body: list[str] = []
+    dropped: list[str] = []
     in_link_list = False
     for index, line in enumerate(lines):
-        if not line or index == title[1]:
+        if not line or index == title_index:
             continue
         if index in table:
             dropped.append(line)
@@ -84,24 +94,30 @@ def clean(raw: RawArticle) -> CleanArticle:
         if not body and PLACE_ALONE.match(line):
             header.append(line)
             continue
-        if _matches(line, "link_list"):
-            in_link_list = True
-            dropped.append(line)
-            continue
-        if in_link_list and _headline_like(line):
-            dropped.append(line)
-            continue
-        in_link_list = False
-        if _matches(line, "notice") or _matches(line, "link") or is_caption(line) or _is_subheading(line):
+        in_link_list = _in_link_list(line, in_link_list)
+        if in_link_list or _is_furniture(line):
             dropped.append(line)
             continue
         body.append(line)
-    dateline = None
+    return header, body, dropped
+
+
+def _in_link_list(line: str, in_link_list: bool) -> bool:
+    """A link list opens with its heading ("Related articles") and runs on over the headlines it lists."""
+    return _matches(line, "link_list") or (in_link_list and _headline_like(line))
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture inside the body: a notice, a link, a photo caption or a subheading."""
+    return _matches(line, "notice") or _matches(line, "link") or is_caption(line) or _is_subheading(line)
+
+
+def _cut_dateline(body: list[str]) -> tuple[str | None, list[str]]:
+    """The dateline opening the first paragraph that is no time stamp, and the body with it cut off."""
     first = next((n for n, line in enumerate(body) if not STAMP.match(line) and not CLOCK_LINE.match(line)), None)
-    if first is not None and (found := DATELINE.match(body[first])) and _is_dateline(found):
-        dateline = found.group(0).strip()
-        body[first] = body[first][found.end():].strip()
-    return CleanArticle(raw, title[0], tuple(header), dateline, tuple(b for b in body if b), tuple(dropped))
+    if first is None or not (found := DATELINE.match(body[first])) or not _is_dateline(found):
+        return None, body
+    return found.group(0).strip(), [*body[:first], body[first][found.end():].strip(), *body[first + 1:]]
 
 
 def _is_dateline(found: re.Match[str]) -> bool:

@@ -34,29 +34,53 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
         cand.sources = [(cand.article, cand.source)]
         if cand.reference and cand.type == "meeting" and cand.date is None:
             references.append(cand)  # "It was the fourth round": no day of its own, but more about talks told
+        elif not _admitted(cand):
             continue
-        if not _standing(cand) or (cand.type == "meeting" and cand.fields.get("nameless")
-                                   and not _open_plan(cand)):
-            continue
-        if cand.reference:
+        elif cand.reference:
             references.append(cand)
-            continue
-        match = next((k for k in reversed(kept[-RETELLING_REACH:]) if _same(k, cand, True)), None)
-        if match is None:
-            kept.append(cand)
         else:
-            absorb(match, cand)
+            _fold_retelling(kept, cand)
+    _place_references(kept, references)
+    _borrow_fallback_dates(kept)
+    _share_rounds([k for k in kept if k.type == "meeting"], [r for r in references if r.type == "meeting"])
+    return [k for k in kept if _finished(k)]
+
+
+def _admitted(cand: Candidate) -> bool:
+    """Whether a candidate is compared with the others at all: it can stand on the timeline, and it is no
+    talks told too thinly to be an event."""
+    return _standing(cand) and not _thin_talks(cand)
+
+
+def _thin_talks(cand: Candidate) -> bool:
+    """Talks told without their two sides or a round are no event, unless planned between the countries."""
+    return cand.type == "meeting" and cand.fields.get("nameless") and not _open_plan(cand)
+
+
+def _fold_retelling(kept: list[Candidate], cand: Candidate) -> None:
+    """A sentence retelling an event told a few paragraphs before is another source of it, else a new event."""
+    match = next((k for k in reversed(kept[-RETELLING_REACH:]) if _same(k, cand, True)), None)
+    if match is None:
+        kept.append(cand)
+    else:
+        absorb(match, cand)
+
+
+def _place_references(kept: list[Candidate], references: list[Candidate]) -> None:
+    """A reference back joins the event it tells of; one matching none stands alone only with a date of its own."""
     for ref in references:
         match = _best(kept, ref, True) or _nearest_before(kept, ref)
         if match is not None:
             absorb(match, ref)
         elif ref.date is not None and _stands_alone(ref):
             kept.append(ref)
+
+
+def _borrow_fallback_dates(kept: list[Candidate]) -> None:
+    """An event still undated once every telling is folded takes the day it fell back on."""
     for cand in kept:
         if cand.date is None and cand.fallback is not None:
             cand.date, cand.date_end, cand.precision = cand.fallback.start, cand.fallback.end, cand.fallback.precision
-    _share_rounds([k for k in kept if k.type == "meeting"], [r for r in references if r.type == "meeting"])
-    return [k for k in kept if _finished(k)]
 
 
 def _stands_alone(ref: Candidate) -> bool:
@@ -199,18 +223,34 @@ def _keys(cand: Candidate) -> list[tuple]:
 
 
 def _same(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """Whether two candidates tell one event, by the rule of their type."""
     if a.type != b.type:
         return False
     if a.type == "meeting":
         return _same_meeting(a, b, in_article)
     if a.type == "tariff":
-        fa, fb = a.fields, b.fields
-        return abs(fa["rate"] - fb["rate"]) < 0.01 and fa["sector"] == fb["sector"] and _targets_meet(fa, fb)
+        return _same_tariff(a, b)
     if a.type == "statement":
         return _same_statement(a, b, in_article)
     if a.type == "agreement":
-        return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
-                and _documents_meet(a, b) and _dates_meet(a, b, in_article))
+        return _same_agreement(a, b, in_article)
+    return _same_day(a, b)
+
+
+def _same_tariff(a: Candidate, b: Candidate) -> bool:
+    """One rate on one sector, for partners that meet."""
+    fa, fb = a.fields, b.fields
+    return abs(fa["rate"] - fb["rate"]) < 0.01 and fa["sector"] == fb["sector"] and _targets_meet(fa, fb)
+
+
+def _same_agreement(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """One deal: the same parties at one stage (a reference back may tell it at any), documents and days that meet."""
+    return (a.fields["parties"] == b.fields["parties"] and (a.fields["status"] == b.fields["status"] or b.reference)
+            and _documents_meet(a, b) and _dates_meet(a, b, in_article))
+
+
+def _same_day(a: Candidate, b: Candidate) -> bool:
+    """Deadlines and other dated facts are one when told for one day, or for a day within a short span."""
     return a.date is not None and b.date is not None and (a.date == b.date or _within_part(a, b) or _within_part(b, a))
 
 
@@ -248,18 +288,29 @@ EVERY_PARTNER = frozenset({"baseline", "sectoral", None})
 
 
 def _same_meeting(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """Two tellings of talks are one meeting when no detail tells them apart and their days and people meet."""
+    if _told_apart(a, b) or not _dates_meet(a, b, in_article):
+        return False
+    return _people_meet(a, b, in_article)
+
+
+def _told_apart(a: Candidate, b: Candidate) -> bool:
+    """Details that make two tellings two meetings: sittings told apart in one sentence, statuses that do not
+    meet, or each stating a different mode or length."""
     fa, fb = a.fields, b.fields
     if a.group is not None and a.group == b.group:
-        return False
+        return True
     if not _statuses_meet(fa["status"], fb["status"]):
-        return False
+        return True
     if fa.get("mode_explicit") and fb.get("mode_explicit") and fa["mode"] != fb["mode"]:
-        return False
-    if fa.get("duration") and fb.get("duration") and fa["duration"] != fb["duration"]:
-        return False
-    if not _dates_meet(a, b, in_article):
-        return False
-    pa, pb = set(fa.get("people", [])), set(fb.get("people", []))
+        return True
+    return bool(fa.get("duration") and fb.get("duration") and fa["duration"] != fb["duration"])
+
+
+def _people_meet(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """One telling names all the people of the other; across articles a single shared name is too little,
+    unless both name that one person alone."""
+    pa, pb = set(a.fields.get("people", [])), set(b.fields.get("people", []))
     if not pa and not pb:
         return _open_plan(a) and _open_plan(b)  # "another round before the G7 summit", told twice
     small, large = sorted((pa, pb), key=len)

@@ -28,18 +28,29 @@ def select(events: list, query: Query) -> list:
 
 
 def _wanted(event, query: Query) -> bool:
-    if query.types and event.type not in query.types:
+    """Whether the event passes the type, official and date filters, each checked only when set."""
+    return _type_wanted(event, query) and _officials_wanted(event, query) and _dates_wanted(event, query)
+
+
+def _type_wanted(event, query: Query) -> bool:
+    return not query.types or event.type in query.types
+
+
+def _officials_wanted(event, query: Query) -> bool:
+    """An official asked for is one of the event's people or its speaker."""
+    if not query.officials:
+        return True
+    names = set(event.officials) | ({event.speaker} if getattr(event, "speaker", None) else set())
+    return any(matches_official(q, n) for q in query.officials for n in names)
+
+
+def _dates_wanted(event, query: Query) -> bool:
+    """The event's span touches the bounds asked for; an undated event is outside any."""
+    if not (query.since or query.until):
+        return True
+    if event.date is None:
         return False
-    if query.officials:
-        names = set(event.officials) | ({event.speaker} if getattr(event, "speaker", None) else set())
-        if not any(matches_official(q, n) for q in query.officials for n in names):
-            return False
-    if query.since or query.until:
-        if event.date is None:
-            return False
-        end = event.date_end or event.date
-        if query.since and end < query.since:
-            return False
-        if query.until and event.date > query.until:
-            return False
-    return True
+    end = event.date_end or event.date
+    if query.since and end < query.since:
+        return False
+    return not (query.until and event.date > query.until)

@@ -156,18 +156,34 @@ def rates_plot(histories: list[dict]) -> str:
     top = max(s["rate"] for s in dated)
     lines = ["months: " + " ".join(m[2:] for m in months)]
     for history in histories:
-        steps = [s for s in history["steps"] if s["date"] and s["status"] not in ("threatened", "proposed")]
-        if not steps:
-            continue
-        cells = []
-        for month in months:
-            current = [s for s in steps if s["date"][:7] <= month]
-            rate = current[-1]["rate"] if current else 0
-            cells.append((BARS[max(1, round(rate / top * 8))] if rate else " ") * 5)
-        target = "all" if history["target"] == "*" else history["target"]
-        label = f"{history['sector']}/{target}"
-        lines.append(f"{label:>18} " + " ".join(cells) + f"  last {steps[-1]['rate']:g}%")
+        steps = _dated_in_force(history["steps"])
+        if steps:
+            lines.append(_plot_row(history, steps, months, top))
     return "\n".join(lines) + "\n"
+
+
+def _dated_in_force(steps: list[dict]) -> list[dict]:
+    """The steps that set a rate on a known day: a threat or a proposal never put a rate in force."""
+    return [s for s in steps if s["date"] and s["status"] not in ("threatened", "proposed")]
+
+
+def _plot_row(history: dict, steps: list[dict], months: list[str], top: float) -> str:
+    """One sector's row: its label, a bar per month, and the rate it ends at."""
+    cells = [_bar(_rate_in(steps, month), top) * 5 for month in months]
+    target = "all" if history["target"] == "*" else history["target"]
+    label = f"{history['sector']}/{target}"
+    return f"{label:>18} " + " ".join(cells) + f"  last {steps[-1]['rate']:g}%"
+
+
+def _rate_in(steps: list[dict], month: str) -> float:
+    """The rate in force in a month: the last step dated in or before it (none yet is 0)."""
+    current = [s for s in steps if s["date"][:7] <= month]
+    return current[-1]["rate"] if current else 0
+
+
+def _bar(rate: float, top: float) -> str:
+    """A rate as a bar scaled to the highest rate; any rate at all shows at least the lowest bar."""
+    return BARS[max(1, round(rate / top * 8))] if rate else " "
 
 
 def _months(first: str, last: str) -> list[str]:
