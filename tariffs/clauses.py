@@ -102,6 +102,16 @@ def _gerund(token: Token) -> bool:
         and not (token.capitalized and token.i > 0)
 
 
+def _past_participle(token: Token) -> bool:
+    """A verb in -ed that is no auxiliary ("Asked", "Pressed"): it opens a participle clause at a sentence's start."""
+    return is_verb(token) and token.key.endswith("ed") and token.key not in words().auxiliaries
+
+
+def _shared_subject_verb(token: Token) -> bool:
+    """A verb that can go on a predicate after a comma ("..., met separately with Y"): no -ing form, no auxiliary."""
+    return is_verb(token) and not token.key.endswith("ing") and token.key not in words().auxiliaries
+
+
 def _opens(tokens: list[Token], i: int, phrases) -> tuple[str, ...] | None:
     for phrase in phrases:
         if tuple(t.key for t in tokens[i:i + len(phrase)]) == phrase:
@@ -208,7 +218,7 @@ class _Builder:
     def nest(self, parent: int, first: int, last: int, paired: set[int]) -> None:
         """Asides, comma clauses and clauses opening without a comma, inside one clause."""
         asides = self._asides(parent, first, last, paired)
-        commas = [i for i in range(first, last) if self._cuts(i) and not any(a <= i < b for a, b in asides)]
+        commas = self._commas_outside(first, last, asides)
         starts, ends = [first, *[c + 1 for c in commas]], [*commas, last]
         open_clause = None
         predicate = False  # whether the parent has its own verb yet
@@ -216,20 +226,28 @@ class _Builder:
             if a >= b:
                 continue
             kind, marker = self._chunk_kind(a, b, n == 0, n == len(starts) - 1, predicate)
-            if kind is None and open_clause is not None and not self._has_verb(a, b):
+            if kind is not None:
+                open_clause = self._nest_chunk(parent, a, b, kind, marker, open_clause, predicate)
+            elif open_clause is not None and not self._has_verb(a, b):
                 self._extend(open_clause, b)  # "after Trump met Akazawa, Japan's minister, in the Oval Office"
-                continue
-            if kind is None:
+            else:
                 open_clause = self._inline(parent, a, b)
                 predicate = predicate or self._has_verb(a, self._inline_start(parent, a, b))
-                continue
-            # ", which ..." hangs from the noun before it, inside a reported clause that runs up to the comma
-            owner = open_clause if kind == RELATIVE and open_clause is not None else parent
-            child = self.add(a, b, kind, marker, owner)
-            inner = self._inline(child, a + len(marker.split()), b)
-            # a clause after the verb of its parent goes on through verbless asides ("..., including his meetings
-            # with X, Secretary of Commerce, and Y"); one before that verb would take the parent's subject in
-            open_clause = inner if inner is not None or not predicate or kind not in (PARTICIPLE, RELATIVE) else child
+
+    def _commas_outside(self, first: int, last: int, asides: list[tuple[int, int]]) -> list[int]:
+        """The commas that cut a clause: a comma inside a bracket, a quotation or a dash pair cuts only the aside."""
+        return [i for i in range(first, last) if self._cuts(i) and not any(a <= i < b for a, b in asides)]
+
+    def _nest_chunk(self, parent: int, a: int, b: int, kind: str, marker: str, open_clause: int | None,
+                    predicate: bool) -> int | None:
+        """Adds the clause a comma-bounded run opens; returns the clause a verbless aside after it goes on."""
+        # ", which ..." hangs from the noun before it, inside a reported clause that runs up to the comma
+        owner = open_clause if kind == RELATIVE and open_clause is not None else parent
+        child = self.add(a, b, kind, marker, owner)
+        inner = self._inline(child, a + len(marker.split()), b)
+        # a clause after the verb of its parent goes on through verbless asides ("..., including his meetings
+        # with X, Secretary of Commerce, and Y"); one before that verb would take the parent's subject in
+        return inner if inner is not None or not predicate or kind not in (PARTICIPLE, RELATIVE) else child
 
     def _inline_start(self, parent: int, a: int, b: int) -> int:
         """Where the first clause opened inside a run begins (the run's end if none): the parent's own words end there."""
@@ -278,30 +296,51 @@ class _Builder:
         """What a comma-bounded run of tokens is, by the words it opens with. A run opening with a verb
         shares the subject of a clause that has a verb already; else it is that clause's own predicate
         ("Akazawa, Japan's minister, told reporters")."""
-        w = words()
-        tokens = self.tokens
-        key = tokens[a].key
-        has_verb = any(is_verb(t) for t in tokens[a:b] if t.i not in self.quoted)
-        opener = _opens(tokens, a, w.subordinators)
-        if opener and a + len(opener) < b and _gerund(tokens[a + len(opener)]):
-            has_verb = True  # "after meeting him", "before flying home"
-        if not first and key in w.relativizers:
-            return RELATIVE, key
-        if not first and (found := _opens(tokens, a, w.attributions)):
-            return ATTRIBUTION, " ".join(found)
-        if opener and has_verb and not (first and last):
+        if first:
+            return (None, "") if last else self._opening_kind(a, b)
+        return self._later_kind(a, b, last, predicate)
+
+    def _opening_kind(self, a: int, b: int) -> tuple[str | None, str]:
+        """The first of several runs: an adverbial or participle clause before the clause it belongs to."""
+        token = self.tokens[a]
+        if opener := self._subordinate_opener(a, b):
             return SUBORDINATE, " ".join(opener)
-        if _gerund(tokens[a]) and not (first and last):
-            return PARTICIPLE, key  # ", meeting X on Friday"; "Speaking to reporters on Monday, ..."
-        if first and not last and a == 0 and is_verb(tokens[a]) and key.endswith("ed") and key not in w.auxiliaries:
-            return PARTICIPLE, key  # "Asked on Tuesday whether ..., Hayashi replied"; "Pressed by lawmakers, ..."
-        if not first and (found := _opens(tokens, a, w.coordinators)) and has_verb:
+        if _gerund(token):
+            return PARTICIPLE, token.key  # "Speaking to reporters on Monday, ..."
+        if a == 0 and _past_participle(token):
+            return PARTICIPLE, token.key  # "Asked on Tuesday whether ..., Hayashi replied"; "Pressed by lawmakers, ..."
+        return None, ""
+
+    def _later_kind(self, a: int, b: int, last: bool, predicate: bool) -> tuple[str | None, str]:
+        """A run after a comma: a clause of its own when its first words open one, else (None) part of the clause."""
+        w = words()
+        token = self.tokens[a]
+        if token.key in w.relativizers:
+            return RELATIVE, token.key
+        if found := _opens(self.tokens, a, w.attributions):
+            return ATTRIBUTION, " ".join(found)
+        if opener := self._subordinate_opener(a, b):
+            return SUBORDINATE, " ".join(opener)
+        if _gerund(token):
+            return PARTICIPLE, token.key  # ", meeting X on Friday"
+        if (found := _opens(self.tokens, a, w.coordinators)) and self._run_has_verb(a, b):
             return COORDINATE, " ".join(found)
-        if not first and last and self._trailing_attribution(a, b):
+        if last and self._trailing_attribution(a, b):
             return ATTRIBUTION, ""
-        if not first and predicate and is_verb(tokens[a]) and not key.endswith("ing") and key not in w.auxiliaries:
+        if predicate and _shared_subject_verb(token):
             return COORDINATE, ","  # "He held talks with X, met separately with Y, and ...": verbs sharing a subject
         return None, ""
+
+    def _subordinate_opener(self, a: int, b: int) -> tuple[str, ...] | None:
+        """The subordinator opening a run that has a verb ("after they met"); a run like "after the talks" is no clause."""
+        opener = _opens(self.tokens, a, words().subordinators)
+        return opener if opener and self._run_has_verb(a, b) else None
+
+    def _run_has_verb(self, a: int, b: int) -> bool:
+        """A verb in the run; a gerund right after a subordinator counts ("after meeting him", "before flying home")."""
+        opener = _opens(self.tokens, a, words().subordinators)
+        gerund = bool(opener) and a + len(opener) < b and _gerund(self.tokens[a + len(opener)])
+        return self._has_verb(a, b) or gerund
 
     def _trailing_attribution(self, a: int, b: int) -> bool:
         """\", the Japanese government said." or ", said Akazawa." closing a sentence."""

@@ -130,6 +130,17 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
 
 def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discourse, text: str) -> list[Mention]:
     """People and institutions, left to right, each resolved to canonical names."""
+    mentions = _named(tokens, hits, discourse, text)
+    mentions = sorted(mentions + _unknown_speakers(tokens, hits, mentions, discourse), key=lambda m: m.first)
+    subject = _subject_here(mentions, clauses, tokens)
+    for token in tokens:
+        if _free_pronoun(token, mentions):
+            mentions.append(_pronoun(token, tokens, mentions, subject, discourse))
+    return sorted(mentions, key=lambda m: m.first)
+
+
+def _named(tokens: list[Token], hits, discourse: Discourse, text: str) -> list[Mention]:
+    """The people and institutions a sentence names by lexicon phrase, a title beside a name joined to it."""
     chosen = _choose([h for h in hits if h.category in PEOPLE_CATEGORIES] + _unnamed(tokens, text))
     mentions: list[Mention] = []
     for hit in chosen:
@@ -138,18 +149,24 @@ def _people(tokens: list[Token], hits, clauses: list[Clause], discourse: Discour
         names = _resolve(hit, tokens, discourse, [n for m in mentions for n in m.names])
         mention = Mention(_kind(hit.category, names), names, hit.first, hit.last, _how(hit.category))
         mentions = _join(mentions, mention, tokens)
-    mentions = sorted(mentions + _unknown_speakers(tokens, hits, mentions, discourse), key=lambda m: m.first)
-    subject = _subject_here(mentions, clauses, tokens)
-    for token in tokens:
-        if token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions):
-            before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
-            here = [n for m in before for n in m.names if n in directory().people]
-            group = before[-1].names if before and before[-1].how == "group" else ()
-            objects = frozenset(n for m in before if _governed(tokens, m) for n in m.names)
-            names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects)
-            kind = INSTITUTION if token.key in ("it", "its") else PERSON
-            mentions.append(Mention(kind, names, token.i, token.i + 1, "pronoun"))
-    return sorted(mentions, key=lambda m: m.first)
+    return mentions
+
+
+def _free_pronoun(token: Token, mentions: list[Mention]) -> bool:
+    """A pronoun that no mention read so far already covers."""
+    return token.key in PRONOUNS and not any(m.first <= token.i < m.last for m in mentions)
+
+
+def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject: str | None,
+             discourse: Discourse) -> Mention:
+    """A pronoun resolved against the people the sentence named before it, then against the article."""
+    before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
+    here = [n for m in before for n in m.names if n in directory().people]
+    group = before[-1].names if before and before[-1].how == "group" else ()
+    objects = frozenset(n for m in before if _governed(tokens, m) for n in m.names)
+    names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects)
+    kind = INSTITUTION if token.key in ("it", "its") else PERSON
+    return Mention(kind, names, token.i, token.i + 1, "pronoun")
 
 
 def _governed(tokens: list[Token], mention: Mention) -> bool:
@@ -162,21 +179,33 @@ def _governed(tokens: list[Token], mention: Mention) -> bool:
 def _unknown_speakers(tokens: list[Token], hits, mentions: list[Mention], discourse: Discourse) -> list[Mention]:
     """People the directory does not know, named where a speaker stands: "said Jim Barrow", "Marcy Tolliver,
     the company's president, said", "Tolliver said" once the article has named her in full."""
-    taken = {i for m in mentions for i in range(m.first, m.last)} | {i for h in hits if h.category in
-                                                                     ("place", "country") for i in range(h.first, h.last)}
+    taken = _taken(mentions, hits)
     verbs = [h.first for h in hits if h.category == "trigger:statement" and h.value == "say"]
     found: list[Mention] = []
     for verb in verbs:
         for first, last in (_name_before(tokens, verb, taken), _name_after(tokens, verb, taken)):
             if first is None:
                 continue
-            name = " ".join(t.text for t in tokens[first:last])
-            full = discourse.unknown.get(name, name) if last - first == 1 else name
-            if last - first == 1 and full == name:
-                continue  # a lone capitalised word nobody introduced is no name
-            discourse.unknown[tokens[last - 1].text] = full
-            found.append(Mention(PERSON, (full,), first, last, "unknown"))
+            mention = _unknown_speaker(tokens, first, last, discourse)
+            if mention is not None:
+                found.append(mention)
     return found
+
+
+def _taken(mentions: list[Mention], hits) -> set[int]:
+    """Tokens no unknown speaker's name may take: those of people already named, and of places."""
+    return {i for m in mentions for i in range(m.first, m.last)} | {i for h in hits if h.category in
+                                                                    ("place", "country") for i in range(h.first, h.last)}
+
+
+def _unknown_speaker(tokens: list[Token], first: int, last: int, discourse: Discourse) -> Mention | None:
+    """The speaker named by tokens [first, last); a full name is remembered so that its surname alone names it later."""
+    name = " ".join(t.text for t in tokens[first:last])
+    full = discourse.unknown.get(name, name) if last - first == 1 else name
+    if last - first == 1 and full == name:
+        return None  # a lone capitalised word nobody introduced is no name
+    discourse.unknown[tokens[last - 1].text] = full
+    return Mention(PERSON, (full,), first, last, "unknown")
 
 
 def _name_before(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int | None, int]:
@@ -331,19 +360,35 @@ def _one_referent(a: Mention, b: Mention) -> bool:
 def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[Token]) -> str | None:
     """The person a sentence is about: the first person named before the first verb of its first clause
     that has one (the main clause, or the clause after "REPORTER:" or a dateline)."""
-    from .clauses import COORDINATE, MAIN, is_verb
+    from .clauses import is_verb
     for clause in clauses:
-        if clause.kind not in (MAIN, COORDINATE) or (clause.kind == COORDINATE and clause.parent not in (0, None)):
+        if not _top_level(clause):
             continue
         verbs = [i for i in clause.own() if is_verb(tokens[i])]
         limit = verbs[0] if verbs else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
-        for mention in mentions:
-            if clause.owns(mention.first) and mention.first < limit and mention.kind == PERSON and mention.names \
-                    and not (mention.first and tokens[mention.first - 1].key in PREPOSITIONS):
-                return mention.names[0] if len(mention.names) == 1 else None  # "the two leaders" are no "he"
+        subject = next((m for m in mentions if _subject_candidate(m, clause, limit, tokens)), None)
+        if subject is not None:
+            return subject.names[0] if len(subject.names) == 1 else None  # "the two leaders" are no "he"
         if verbs:
             return None
     return None
+
+
+def _top_level(clause: Clause) -> bool:
+    """The main clause, or a coordinate clause of the main clause: where a sentence's subject stands."""
+    from .clauses import COORDINATE, MAIN
+    return clause.kind == MAIN or (clause.kind == COORDINATE and clause.parent in (0, None))
+
+
+def _subject_candidate(mention: Mention, clause: Clause, limit: int, tokens: list[Token]) -> bool:
+    """A person named in the clause before token `limit` (its first verb), and not as the object of a phrase."""
+    before_verb = clause.owns(mention.first) and mention.first < limit
+    return before_verb and mention.kind == PERSON and bool(mention.names) and not _after_preposition(tokens, mention)
+
+
+def _after_preposition(tokens: list[Token], mention: Mention) -> bool:
+    """A person right after a preposition ("with Lutnick") is the object of a phrase, no subject."""
+    return bool(mention.first) and tokens[mention.first - 1].key in PREPOSITIONS
 
 
 # Words after which a person is the object of a phrase ("After a session with Lutnick, Akazawa ..."), no subject.

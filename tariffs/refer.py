@@ -80,24 +80,34 @@ class Discourse:
         word = word.lower()
         if word in ("it", "its"):
             return tuple(self.institutions[-1:])
-        if word in ("they", "them", "their") and len(group_here) >= 2:
-            return group_here
         if word in ("they", "them", "their"):
-            people = tuple(dict.fromkeys(n for n in here if n in directory().people))
-            return people if len(people) >= 2 else (self.groups[-1] if self.groups else ())
+            return self._plural(here, group_here)
         gender = "she" if word in ("she", "her", "hers", "herself") else "he"
-        nearest = list(reversed(here))
-        if word in ("he", "she"):  # an object ("after meeting Lutnick, he ...") yields to the subject before
-            order = ([subject_here] if subject_here else []) + [n for n in nearest if n not in objects_here] + \
-                ([self.last_subject] if self.last_subject else []) + nearest
-        elif word in ("his", "her", "hers"):
-            order = ([subject_here] if subject_here else []) + nearest  # "X met Y after extending his stay": X
-        else:
-            order = [n for n in nearest if n != subject_here]
+        order = self._nearby(word, here, subject_here, objects_here)
         earlier = [self.last_subject] if self.last_subject else []
         fits = [n for n in order + earlier + list(reversed(self.names)) + list(reversed(self.subjects))
                 if n and self._gender(n) == gender]
         return (fits[0],) if fits else ()
+
+    def _plural(self, here: list[str], group_here: tuple[str, ...]) -> tuple[str, ...]:
+        """They, them, their: a group phrase right before, else the people of this sentence when several,
+        else the last people named together."""
+        if len(group_here) >= 2:
+            return group_here
+        people = tuple(dict.fromkeys(n for n in here if n in directory().people))
+        return people if len(people) >= 2 else (self.groups[-1] if self.groups else ())
+
+    def _nearby(self, word: str, here: list[str], subject_here: str | None, objects_here: frozenset[str]) -> list[str]:
+        """A singular pronoun's candidates, best first: the people of this sentence (and, for he and she, the
+        last subject); the article's earlier names come after them."""
+        nearest = list(reversed(here))
+        subject = [subject_here] if subject_here else []
+        if word in ("he", "she"):  # an object ("after meeting Lutnick, he ...") yields to the subject before
+            return subject + [n for n in nearest if n not in objects_here] + \
+                ([self.last_subject] if self.last_subject else []) + nearest
+        if word in ("his", "her", "hers"):
+            return subject + nearest  # "X met Y after extending his stay": X
+        return [n for n in nearest if n != subject_here]
 
     @staticmethod
     def _gender(name: str) -> str:
