@@ -65,11 +65,9 @@ def read(reading: Reading, clause: Clause, first: int, last: int, noun: bool = F
     """
     before = _cues(reading, clause, _group_start(reading, clause, first), first)
     after = _cues(reading, clause, last, clause.last)
-    tense, perfect, pluperfect = _tense(reading, clause, first, last, noun)
-    if tense is None and clause.kind == PARTICIPLE and clause.parent is not None:
-        tense = _clause_tense(reading, reading.clauses[clause.parent])  # "Speaking on Monday, he said": past
+    tense, perfect, pluperfect = _trigger_tense(reading, clause, first, last, noun)
     governed = _governed(reading, clause) or _controlled(reading, clause, first)
-    conditional = "conditional" in before or clause.kind in (SUBORDINATE, RELATIVE) and clause.marker in ("if", "unless", "whether", "once")
+    conditional = "conditional" in before or _conditional_clause(clause)
     negated = "negation" in before and _negation_binds(reading, clause, first)
     return Modality(
         tense=FUTURE if "future" in before and tense != PAST else tense,
@@ -82,6 +80,21 @@ def read(reading: Reading, clause: Clause, first: int, last: int, noun: bool = F
         background="background" in before or (pluperfect and "background" not in before),
         denied=governed == "negation",
     )
+
+
+def _trigger_tense(reading: Reading, clause: Clause, first: int, last: int,
+                   noun: bool) -> tuple[str | None, bool, bool]:
+    """Tense, perfect and pluperfect of the trigger; a participle clause with no tense of its own takes the
+    tense of the clause it hangs from."""
+    tense, perfect, pluperfect = _tense(reading, clause, first, last, noun)
+    if tense is None and clause.kind == PARTICIPLE and clause.parent is not None:
+        tense = _clause_tense(reading, reading.clauses[clause.parent])  # "Speaking on Monday, he said": past
+    return tense, perfect, pluperfect
+
+
+def _conditional_clause(clause: Clause) -> bool:
+    """A clause opened by "if", "unless", "whether" or "once" tells of what may happen, not what did."""
+    return clause.kind in (SUBORDINATE, RELATIVE) and clause.marker in ("if", "unless", "whether", "once")
 
 
 def _group_start(reading: Reading, clause: Clause, first: int) -> int:

@@ -19,6 +19,7 @@ from .events import Candidate, Trigger, pattern_file, trigger_heads, trigger_sco
 from .mentions import Mention, Reading
 from .modality import FUTURE, PAST, Modality
 from .officials import INSTITUTION, PERSON, UNNAMED, directory
+from .tokens import Hit, Token
 
 # Words that may stand inside a list of people ("Bessent, Lutnick and Greer", "X as well as Y").
 LIST_WORDS = frozenset({"and", ",", "as", "well", "both", "also", "with", "the", "then", "separately", "jointly",
@@ -63,7 +64,7 @@ def persons(mention: Mention) -> list[str]:
 def _participant(reading: Reading, mention: Mention) -> bool:
     """A possessive ("his counterparts", "during Trump's stay") names the owner of something, not a participant."""
     owner = mention.last < len(reading.tokens) and reading.tokens[mention.last].key in ("'s", "'", "’")  # "the leaders' summit"
-    return not (mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES) and not owner
+    return not _possessive_pronoun(reading, mention) and not owner
 
 
 def unnamed_side(reading: Reading, clause: Clause, last: int) -> bool:
@@ -117,16 +118,25 @@ def subject_of(reading: Reading, clause: Clause, first: int) -> list[Party]:
             continue
         token = tokens[i]
         if is_verb(token) and token.key not in ADVERBS:
-            if found:
-                return found
-            controlled = _object_control(reading, i, first)
-            if controlled is not None:
-                return controlled
-            return subject_of(reading, clause, i) if _joined_verb(reading, i, first) else []
-        if found and token.is_word and token.key not in LIST_WORDS and token.key not in ADVERBS:
+            return found or _subject_through_verb(reading, clause, i, first)
+        if found and _outside_list(token):
             break
         i -= 1
     return found
+
+
+def _subject_through_verb(reading: Reading, clause: Clause, verb: int, first: int) -> list[Party]:
+    """No one is named between the trigger and the verb before it: the subject comes through that verb, as its
+    object before an infinitive ("wants Akazawa to meet") or as its subject when the two are joined."""
+    controlled = _object_control(reading, verb, first)
+    if controlled is not None:
+        return controlled
+    return subject_of(reading, clause, verb) if _joined_verb(reading, verb, first) else []
+
+
+def _outside_list(token: Token) -> bool:
+    """A word that cannot stand inside a list of people, so a subject found after it is complete."""
+    return token.is_word and token.key not in LIST_WORDS and token.key not in ADVERBS
 
 
 PHRASE_HEADS = frozenset({"of", "to", "for", "from", "by", "at", "against", "toward", "towards", "about", "than", "among",
@@ -238,15 +248,25 @@ def _ends_objects(reading: Reading, i: int, found: list[Party]) -> bool:
     token = reading.tokens[i]
     if found and any(h.first == i and h.category == "trigger:meeting" for h in reading.hits):
         return True  # "saw Lutnick twice, and fit in 45 minutes with Bessent": the next sitting's words
-    if token.key == "about":  # "talked about tariffs" ends them; "about 50 minutes with Trump" does not
-        following = reading.tokens[i + 1] if i + 1 < len(reading.tokens) else None
-        return following is None or not (following.text[:1].isdigit() or following.key in ("an", "a", "half", "two",
-                                                                                        "three", "an hour"))
+    if token.key == "about":
+        return _about_ends(reading, i)
     if token.key in ("that", "who", "which", "whether", "said", "told", ";", "while", "but", "because"):
         return True
-    if token.key == "to" and i + 1 < len(reading.tokens) and is_verb(reading.tokens[i + 1]):
+    if _infinitive_at(reading, i):
         return True
     return is_verb(token) and token.key not in ADVERBS and not token.key.endswith("ing") and bool(found)
+
+
+def _about_ends(reading: Reading, i: int) -> bool:
+    """"talked about tariffs" ends them; "about 50 minutes with Trump" does not."""
+    following = reading.tokens[i + 1] if i + 1 < len(reading.tokens) else None
+    return following is None or not (following.text[:1].isdigit() or following.key in ("an", "a", "half", "two",
+                                                                                    "three", "an hour"))
+
+
+def _infinitive_at(reading: Reading, i: int) -> bool:
+    """"to" before a verb opens an infinitive, a new act rather than more of the trigger's counterparts."""
+    return reading.tokens[i].key == "to" and i + 1 < len(reading.tokens) and is_verb(reading.tokens[i + 1])
 
 
 def _mention_at(reading: Reading, i: int) -> Mention | None:
@@ -275,8 +295,7 @@ def possessor(reading: Reading, trigger: Trigger) -> list[Party]:
     """"Akazawa's calls with Lutnick", "their meeting": the people a noun trigger belongs to."""
     tokens = reading.tokens
     i = trigger.first - 1
-    while i >= trigger.clause.first and (tokens[i].is_word or tokens[i].text == "-") and tokens[i].key not in DEFINITE \
-            and not is_verb(tokens[i]) and _mention_at(reading, i) is None and tokens[i].key != "'s":
+    while i >= trigger.clause.first and _premodifier(reading, i):
         i -= 1
     owned = i >= 0 and tokens[i].key == "'s"
     if owned:
@@ -284,9 +303,22 @@ def possessor(reading: Reading, trigger: Trigger) -> list[Party]:
     mention = _mention_at(reading, i) if i >= 0 else None
     if mention is None:
         return []
-    if owned or (mention.how == "pronoun" and tokens[mention.first].key in POSSESSIVES):
+    if owned or _possessive_pronoun(reading, mention):
         return [Party(n, mention.first, mention.last) for n in persons(mention)]
     return []
+
+
+def _premodifier(reading: Reading, i: int) -> bool:
+    """A word between a noun trigger and its owner ("Akazawa's two phone calls"): a plain word or hyphen that is
+    no determiner, verb, person or "'s", any of which ends the search for the owner."""
+    token = reading.tokens[i]
+    return (token.is_word or token.text == "-") and token.key not in DEFINITE and not is_verb(token) \
+        and _mention_at(reading, i) is None and token.key != "'s"
+
+
+def _possessive_pronoun(reading: Reading, mention: Mention) -> bool:
+    """"his", "their": a pronoun that owns the noun after it."""
+    return mention.how == "pronoun" and reading.tokens[mention.first].key in POSSESSIVES
 
 
 PP_OPENERS = frozenset({"during", "at", "in", "after", "before", "ahead", "following", "of", "since", "from", "for",
@@ -466,21 +498,28 @@ def anaphoric(reading: Reading, clause: Clause, first: int) -> bool:
     """Words before the trigger in its clause, or in a phrase that opens it, that date it by the story's last
     day ("then", "after the meeting", "Speaking to reporters after the call, ..."). A one-word adverb counts
     where it modifies a verb ("he then met", "First, he called on"), not a noun ("his first summit")."""
-    openers = [c for c in reading.clauses if c.parent == clause.index and c.kind in (PARTICIPLE, SUBORDINATE)
-               and c.last <= first]
-    for hit in reading.hits:
-        if hit.category != "anaphora" or not (clause.owns(hit.first) or any(c.owns(hit.first) for c in openers)):
-            continue
-        if hit.first <= first < hit.last and not _noun_at(reading, first):
-            continue  # "after meeting Lutnick": the words are the trigger's own, not a pointer to an earlier day
-        if hit.first > first:
-            if reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently"):
-                return True  # "said afterwards", "told reporters later"
-            continue
-        if hit.last - hit.first > 1 or _adverbial(reading, hit.last):
-            return True
+    if any(_dates_back(reading, hit, first) for hit in _anaphora_before(reading, clause, first)):
+        return True
     parent = inherit_from(clause)  # "He then went to the USTR, where he held talks": the clause it hangs from
     return parent is not None and anaphoric(reading, reading.clauses[parent], clause.first)
+
+
+def _anaphora_before(reading: Reading, clause: Clause, first: int) -> list[Hit]:
+    """The anaphora hits in the clause's own words or in a participle or subordinate clause that opens it
+    before the trigger ("Speaking to reporters after the call, ...")."""
+    openers = [c for c in reading.clauses if c.parent == clause.index and c.kind in (PARTICIPLE, SUBORDINATE)
+               and c.last <= first]
+    return [h for h in reading.hits
+            if h.category == "anaphora" and (clause.owns(h.first) or any(c.owns(h.first) for c in openers))]
+
+
+def _dates_back(reading: Reading, hit: Hit, first: int) -> bool:
+    """Whether one anaphora hit dates the trigger at `first` by the story's last day."""
+    if hit.first <= first < hit.last and not _noun_at(reading, first):
+        return False  # "after meeting Lutnick": the words are the trigger's own, not a pointer to an earlier day
+    if hit.first > first:  # "said afterwards", "told reporters later"
+        return reading.tokens[hit.first].key in ("afterward", "afterwards", "later", "subsequently")
+    return hit.last - hit.first > 1 or _adverbial(reading, hit.last)
 
 
 def _noun_at(reading: Reading, at: int) -> bool:
