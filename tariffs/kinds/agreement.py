@@ -6,6 +6,7 @@ from dataclasses import replace
 from .. import modality
 from ..events import Candidate, Trigger
 from ..mentions import Reading
+from ..modality import Modality
 from ..officials import directory
 from ..slots import candidate, definite, hits_in, inherited_subject, persons
 
@@ -17,28 +18,45 @@ BOTH_SIDES = ("two sides", "both sides", "two countries", "both countries", "two
 
 
 def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
-    verb_last = trigger.noun and trigger.spec.get("object")  # "a deal could be reached": the verb carries the mood
-    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
-    if verb_last:  # the verb's mood, and the noun's own denial ("No deal was reached")
-        verb = modality.read(reading, trigger.clause, trigger.last - 1, trigger.last)
-        mood = replace(verb, negated=verb.negated or mood.negated)
-    if mood.negated or mood.conditional or mood.cancelled or mood.denied:
+    mood = _mood(reading, trigger)
+    if _ruled_out(reading, trigger, mood):
         return []
-    if trigger.spec.get("object") and not trigger.noun and modality.object_denied(reading, trigger.first, trigger.last):
-        return []
-    if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
-        return []
-    if mood.pluperfect and mood.proposed:
-        return []  # "Tokyo had hoped to seal a deal": a hope that failed
-    finite = mood.tense in ("past", "present") or trigger.noun
-    status = "expected" if (mood.future or mood.proposed or not finite) else "reached"
-    fields = {"status": status, "parties": _parties(reading, trigger), "kind": _kind(reading, trigger),
+    fields = {"status": _status(trigger, mood), "parties": _parties(reading, trigger), "kind": _kind(reading, trigger),
               "document": _document(reading, trigger.first, trigger.last)}
     reference = trigger.noun and definite(reading, trigger)
     found = [candidate(reading, trigger, fields, mood, reference=reference)]
     for other in _more_documents(reading, trigger):  # "signed a document ..., and a framework ..."
         found.append(candidate(reading, trigger, {**fields, "document": other}, mood, reference=reference))
     return found
+
+
+def _mood(reading: Reading, trigger: Trigger) -> Modality:
+    """The trigger's mood; with a noun before its verb ("a deal could be reached") the verb carries the mood,
+    and the noun keeps its own denial ("No deal was reached")."""
+    mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
+    verb_last = trigger.noun and trigger.spec.get("object")
+    if not verb_last:
+        return mood
+    verb = modality.read(reading, trigger.clause, trigger.last - 1, trigger.last)
+    return replace(verb, negated=verb.negated or mood.negated)
+
+
+def _ruled_out(reading: Reading, trigger: Trigger, mood: Modality) -> bool:
+    """No agreement: a denied, supposed or called-off one, a denied object, one side alone where the pattern
+    needs both, or a hope that failed."""
+    if mood.negated or mood.conditional or mood.cancelled or mood.denied:
+        return True
+    if trigger.spec.get("object") and not trigger.noun and modality.object_denied(reading, trigger.first, trigger.last):
+        return True
+    if trigger.spec.get("needs") == "two_sides" and not _two_sides(reading, trigger):
+        return True
+    return bool(mood.pluperfect and mood.proposed)  # "Tokyo had hoped to seal a deal": a hope that failed
+
+
+def _status(trigger: Trigger, mood: Modality) -> str:
+    """Reached when told as done (a finite verb in the past or present, or a noun); else expected."""
+    finite = mood.tense in ("past", "present") or trigger.noun
+    return "expected" if (mood.future or mood.proposed or not finite) else "reached"
 
 
 def _document(reading: Reading, first: int, last: int) -> str | None:

@@ -16,6 +16,22 @@ from ..slots import (Party, antecedent, both_sides, candidate, compound, presupp
 
 def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     """The meetings one trigger tells: one per sitting, each with its people, length and place."""
+    mood = _mood(reading, trigger)
+    status = status_of(mood)
+    if status is None:
+        return []
+    subject = _subject(reading, trigger)
+    objects = _objects(reading, trigger, subject)
+    if trigger.spec.get("needs") == "place_ahead":
+        return _trip(reading, trigger, mood, status, subject, objects)
+    subject = subject or _unstated_subject(reading, trigger, objects)
+    reference = trigger.noun and definite(reading, trigger)
+    fields = _fields(reading, trigger, status, names(subject + objects), reference)
+    return _sittings(reading, trigger, mood, fields, subject, objects, reference)
+
+
+def _mood(reading: Reading, trigger: Trigger) -> Modality:
+    """The trigger's mood, or the mood of the journey made for the talks; talks only sought are proposed."""
     mood = modality.read(reading, trigger.clause, trigger.first, trigger.last, trigger.noun)
     if presupposed(reading, trigger):
         mood = Modality(tense=mood.tense)
@@ -24,33 +40,39 @@ def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
         mood = modality.read(reading, trigger.clause, journey, journey + 1)  # "will fly ... to meet": the journey's mood
     if trigger.spec.get("intent") and not mood.future:
         mood = replace(mood, proposed=True)  # "sought a meeting with Trump": talks wanted, not held
-    status = status_of(mood)
-    if status is None:
-        return []
-    subject = _subject(reading, trigger)
+    return mood
+
+
+def _objects(reading: Reading, trigger: Trigger, subject: list[Party]) -> list[Party]:
+    """The other side: the counterparts the trigger takes, and those an earlier sentence named that are not the subject."""
     counterpart = trigger.spec.get("counterpart", "with")
     objects = [] if counterpart == "none" else objects_of(reading, trigger.clause, trigger.last, counterpart == "with")
-    objects += [p for p in antecedent(reading, trigger.clause) if p.name not in names(subject)]
-    if trigger.spec.get("needs") == "place_ahead":
-        return _trip(reading, trigger, mood, status, subject, objects)
-    if trigger.noun and not subject and len(objects) == 1:
+    return objects + [p for p in antecedent(reading, trigger.clause) if p.name not in names(subject)]
+
+
+def _unstated_subject(reading: Reading, trigger: Trigger, objects: list[Party]) -> list[Party]:
+    """Who meets when the trigger has no subject of its own."""
+    if trigger.noun and len(objects) == 1:
         # "Akazawa spoke to reporters after a meeting with Lutnick": the subject of the act the meeting sets;
         # "a face-to-face meeting with Lutnick": the story's own person
         subject = [p for p in subject_before(reading, trigger) if p.name != objects[0].name] or \
             _protagonist(reading, objects[0])
-    if not subject:
-        subject = counterparts_owner(reading, trigger.clause, trigger.last)
-    if not subject and trigger.noun and presupposed(reading, trigger):
-        subject = subject_before(reading, trigger)
-    people = names(subject + objects)
+        if subject:
+            return subject
+    owner = counterparts_owner(reading, trigger.clause, trigger.last)
+    if owner or not (trigger.noun and presupposed(reading, trigger)):
+        return owner
+    return subject_before(reading, trigger)
+
+
+def _fields(reading: Reading, trigger: Trigger, status: str, people: list[str], reference: bool) -> dict:
+    """What every sitting of the trigger shares: channel, status, place, round, and whether it names enough."""
     number = round_of(reading, trigger.clause) or round_of(reading, None)
     unnamed = unnamed_side(reading, trigger.clause, trigger.last)
-    reference = trigger.noun and definite(reading, trigger)
-    fields = {"mode": _mode(reading, trigger), "mode_explicit": _mode_explicit(reading, trigger), "status": status,
-              "location": place_of(reading, trigger.clause, trigger.first), "round": number, "open": unnamed,
-              "nameless": not (reference or _enough(trigger, people, number, unnamed)),
-              "sides": both_sides(reading, trigger.clause)}
-    return _sittings(reading, trigger, mood, fields, subject, objects, reference)
+    return {"mode": _mode(reading, trigger), "mode_explicit": _mode_explicit(reading, trigger), "status": status,
+            "location": place_of(reading, trigger.clause, trigger.first), "round": number, "open": unnamed,
+            "nameless": not (reference or _enough(trigger, people, number, unnamed)),
+            "sides": both_sides(reading, trigger.clause)}
 
 
 def _protagonist(reading: Reading, other: Party) -> list[Party]:
@@ -151,23 +173,42 @@ def _sittings(reading: Reading, trigger: Trigger, mood: Modality, fields: dict, 
     groups = _groups(reading, trigger, subject, objects)
     end = verb_phrase_end(reading, trigger.clause, trigger.last)
     scope = _elaboration(reading, trigger)
+    durations = _durations(reading, trigger, scope, end)
+    count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1, _again(reading, trigger, end))
+    days = _sitting_dates(reading, trigger, scope, end, count)
+    group_id = f"{reading.sentence.article}:{reading.sentence.index}:{trigger.first}" if count > 1 or len(groups) > 1 else None
+    found = []
+    for people, own, n in _sitting_plan(groups, durations, count):
+        made = candidate(reading, trigger, {**fields, "people": people, "duration": _minutes(own, n)}, mood,
+                         reference=reference, group=group_id)
+        made.timex = days[n] if days else None
+        found.append(made)
+    return found
+
+
+def _durations(reading: Reading, trigger: Trigger, scope, end: int) -> list:
+    """The lengths told of the trigger: in its verb phrase, in the clause that spells it out, in a relative
+    clause describing its noun; not a length that belongs to another occasion."""
     start = trigger.first - 4 if trigger.noun else trigger.first  # "their 25-minute call"
     durations = durations_of(reading, trigger.clause, start, end) + (durations_of(reading, scope) if scope else []) \
         + [d for c in _described(reading, trigger) for d in durations_of(reading, c)]
-    durations = [d for d in durations if not _modifies_other(reading, trigger, d)]
-    count = max(count_of(reading, trigger), len(durations) if len(groups) == 1 else 1, _again(reading, trigger, end))
-    days = _sitting_dates(reading, trigger, scope, end, count)
-    found = []
-    group_id = f"{reading.sentence.article}:{reading.sentence.index}:{trigger.first}" if count > 1 or len(groups) > 1 else None
-    for people, lo, hi in groups:
-        own = [d for d in durations if lo <= d.first < hi] if len(groups) > 1 else durations
-        for n in range(count if len(groups) == 1 else 1):
-            minutes = own[n].minutes if n < len(own) else (own[0].minutes if len(own) == 1 else None)
-            made = candidate(reading, trigger, {**fields, "people": people, "duration": minutes}, mood,
-                             reference=reference, group=group_id)
-            made.timex = days[n] if days else None
-            found.append(made)
-    return found
+    return [d for d in durations if not _modifies_other(reading, trigger, d)]
+
+
+def _sitting_plan(groups: list, durations: list, count: int) -> list[tuple[list[str], list, int]]:
+    """Each sitting's people, the lengths told for it and its place in the count: one group sits `count`
+    times with all the lengths; several groups sit once each, with the lengths told among their counterparts."""
+    if len(groups) == 1:
+        people = groups[0][0]
+        return [(people, durations, n) for n in range(count)]
+    return [(people, [d for d in durations if lo <= d.first < hi], 0) for people, lo, hi in groups]
+
+
+def _minutes(own: list, n: int) -> int | None:
+    """The length of the n-th sitting: its own, or the only one told, which then holds for every sitting."""
+    if n < len(own):
+        return own[n].minutes
+    return own[0].minutes if len(own) == 1 else None
 
 
 def _modifies_other(reading: Reading, trigger: Trigger, duration) -> bool:

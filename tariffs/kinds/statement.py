@@ -140,13 +140,20 @@ def _appositive_before(reading: Reading, clause: Clause, i: int) -> int | None:
         if is_verb(tokens[j]):
             return None
         if tokens[j].text == ",":
-            k = j - 1
-            while k > clause.first and (not clause.owns(k) or tokens[k].text == ","):
-                k -= 1  # past a relative clause between the name and the aside
-            named = any(m.last - 1 == k for m in reading.people if m.names)
-            other = any(j < m.first < i and m.names and m.kind == PERSON and m.how != "pronoun" for m in reading.people)
-            return k if named and not other else None
+            return _named_before_aside(reading, clause, j, i)
     return None
+
+
+def _named_before_aside(reading: Reading, clause: Clause, opening: int, closing: int) -> int | None:
+    """The last token of the name right before the aside between the commas `opening` and `closing`; None
+    when no name ends there or another named person stands in the aside."""
+    tokens = reading.tokens
+    k = opening - 1
+    while k > clause.first and (not clause.owns(k) or tokens[k].text == ","):
+        k -= 1  # past a relative clause between the name and the aside
+    named = any(m.last - 1 == k for m in reading.people if m.names)
+    other = any(opening < m.first < closing and m.names and m.kind == PERSON and m.how != "pronoun" for m in reading.people)
+    return k if named and not other else None
 
 
 def _subject(reading: Reading, clause: Clause, first: int) -> list[Mention]:
@@ -160,20 +167,33 @@ def _subject(reading: Reading, clause: Clause, first: int) -> list[Mention]:
             i = aside  # "Ishiba, the LDP president, indicated": the title between commas names no other speaker
             continue
         if mention is not None and clause.owns(i):
-            if found and not _joined(reading, mention, found[0]):
+            if not _joins_subject(reading, mention, found):
                 break
-            if mention.first > 0 and reading.tokens[mention.first - 1].key in PREPOSITIONS:
-                break  # "the letter to Prime Minister Ishiba announces": Ishiba is no speaker
             found.insert(0, mention)
             i = mention.first - 1
             continue
-        token = reading.tokens[i]
-        if clause.owns(i) and is_verb(token) and token.key not in ADVERBS:
-            break
-        if token.is_word and token.key not in BETWEEN and i not in _date_tokens(reading) and clause.owns(i):
+        if _ends_subject(reading, clause, i):
             break
         i -= 1
     return found
+
+
+def _joins_subject(reading: Reading, mention: Mention, found: list[Mention]) -> bool:
+    """A name joins the subject when it is joined by "and" to the names after it and no preposition takes it."""
+    if found and not _joined(reading, mention, found[0]):
+        return False
+    # "the letter to Prime Minister Ishiba announces": Ishiba is no speaker
+    return not (mention.first > 0 and reading.tokens[mention.first - 1].key in PREPOSITIONS)
+
+
+def _ends_subject(reading: Reading, clause: Clause, i: int) -> bool:
+    """A verb of the clause, or a word of it that may not stand between a speaker and the verb, ends the subject."""
+    if not clause.owns(i):
+        return False
+    token = reading.tokens[i]
+    if is_verb(token) and token.key not in ADVERBS:
+        return True
+    return token.is_word and token.key not in BETWEEN and i not in _date_tokens(reading)
 
 
 PREPOSITIONS = frozenset({"to", "with", "for", "of", "from", "by", "at", "against", "toward", "towards", "between",

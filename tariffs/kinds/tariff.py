@@ -47,15 +47,28 @@ def tariffs(reading: Reading) -> list[Candidate]:
         if noun is None or _not_a_rate(reading, k, clause, noun):
             continue
         made = _rate(reading, k, clause, noun)
-        if noun == first and found and found[-1].position == reading.rate_tokens[k - 1][0] and _alternative(reading, k):
+        if _alternative_to_last(reading, k, noun, found):
             for cand in made:  # "30% or 35%": the second rate is told in the first one's words
                 cand.fields["status"], cand.modality = found[-1].fields["status"], found[-1].modality
-        if made and made[0].fields["sector"] == "all" and not _all_goods(reading, k, clause) and found \
-                and _same_stretch(reading, found[-1].clause, clause):
+        if _borrows_goods(reading, k, clause, made, found):
             for cand in made:
                 cand.fields["sector"] = found[-1].fields["sector"]  # a rate without goods of its own: the sentence's
         found.extend(made)
     return found
+
+
+def _alternative_to_last(reading: Reading, k: int, noun: int, found: list[Candidate]) -> bool:
+    """A rate listed as an alternative to the rate found just before it, whose word it shares."""
+    if noun != reading.rate_tokens[k][0] or not found:
+        return False
+    return found[-1].position == reading.rate_tokens[k - 1][0] and _alternative(reading, k)
+
+
+def _borrows_goods(reading: Reading, k: int, clause: Clause, made: list[Candidate], found: list[Candidate]) -> bool:
+    """A rate that names no goods, not even all goods, in the stretch of the rate before it takes that rate's goods."""
+    if not made or not found or made[0].fields["sector"] != "all":
+        return False
+    return not _all_goods(reading, k, clause) and _same_stretch(reading, found[-1].clause, clause)
 
 
 def _alternative(reading: Reading, k: int) -> bool:
@@ -106,6 +119,21 @@ def _rate(reading: Reading, k: int, clause: Clause, noun: int) -> list[Candidate
 def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
     """The tariff word that holds the rate: right after it, before it through "of/at/to", or a verb of paying
     before it in a sentence about tariffs. Its token index, or None."""
+    held = _holding_noun(reading, k, clause)
+    if held is not None:
+        return held
+    first, _ = reading.rate_tokens[k]
+    if _paid(reading, k, clause):
+        return first
+    named = _rate_noun(reading, k, clause)
+    if named is not None:
+        return named
+    return _rate_of(reading, first, clause) or _changed_to(reading, first, clause)
+
+
+def _holding_noun(reading: Reading, k: int, clause: Clause) -> int | None:
+    """A tariff noun right after the rate ("a 25% levy"), else the nearest one before it ("tariffs of 24 percent"),
+    with nothing breaking the two apart; a noun that heads a compound is no tariff noun of its own."""
     first, last = reading.rate_tokens[k]
     compounds = {h.first for h in hits_in(reading, "tariff:compound_heads", clause)}
     nouns = [h for h in hits_in(reading, "tariff:tariff_nouns", clause) if h.last not in compounds]
@@ -115,16 +143,27 @@ def _tariff_noun(reading: Reading, k: int, clause: Clause) -> int | None:
     for hit in sorted(nouns, key=lambda h: -h.first):
         if first - NOUN_BEFORE <= hit.last <= first and not _break_between(reading, hit.last, first, k, before=True):
             return hit.first
-    tokens = reading.tokens
-    before = [t.key for t in tokens[max(clause.first, first - 3):first]]
+    return None
+
+
+def _paid(reading: Reading, k: int, clause: Clause) -> bool:
+    """A verb of paying right before the rate in a sentence about tariffs ("cars face 27.5%"), or a verb that
+    makes a figure a duty by itself ("taxed 15%")."""
+    first, last = reading.rate_tokens[k]
+    before = [t.key for t in reading.tokens[max(clause.first, first - 3):first]]
     tariff_words = hits_in(reading, "tariff:tariff_nouns") + [h for h in hits_in(reading, "tariff:rate_nouns", clause)
                                                               if last <= h.first <= last + NOUN_AFTER]
-    if any(w in PAYING for w in before) and tariff_words or any(w in DUTY_VERBS for w in before):
-        return first
+    paying = any(w in PAYING for w in before) and bool(tariff_words)
+    return paying or any(w in DUTY_VERBS for w in before)
+
+
+def _rate_noun(reading: Reading, k: int, clause: Clause) -> int | None:
+    """A rate noun right after the rate that names a duty."""
+    _, last = reading.rate_tokens[k]
     rate_noun = next((h for h in hits_in(reading, "tariff:rate_nouns", clause) if last <= h.first <= last + NOUN_AFTER), None)
     if rate_noun is not None and (hits_in(reading, "tariff:tariff_nouns") or rate_noun.first == last):
         return rate_noun.first  # "a 15% rate" on its own, "a rate of 15%" beside a word for tariffs
-    return _rate_of(reading, first, clause) or _changed_to(reading, first, clause)
+    return None
 
 
 def _changed_to(reading: Reading, first: int, clause: Clause) -> int | None:
@@ -187,19 +226,25 @@ def _held_tightly(reading: Reading, k: int, clause: Clause) -> bool:
 def _sectors(reading: Reading, k: int, clause: Clause) -> list[str]:
     """The goods named nearest the rate: after it ("25% on cars"), else before it in its clause (or the clause
     its own clause hangs from); every goods word of one run ("steel and aluminum"); else all goods."""
-    first, last = reading.rate_tokens[k]
     scopes = [clause] + ([reading.clauses[clause.parent]] if clause.parent is not None else [])
     for scope in scopes:
-        hits = [h for h in hits_in(reading, "tariff:sectors", scope) if not _other_rate_between(reading, k, h.first)]
-        everything = [h for h in hits_in(reading, "tariff:all_goods", scope) if 0 <= h.first - last <= 6]
-        after = sorted((h for h in hits if 0 <= h.first - last <= 8), key=lambda h: h.first)
-        if everything and (not after or everything[0].first < after[0].first):
-            return ["all"]
-        before = sorted((h for h in hits if h.last <= first), key=lambda h: -h.first)
-        run = _run(after) or _run(before)
-        if run:
-            return run
+        goods = _goods_in(reading, k, scope)
+        if goods:
+            return goods
     return ["all"]
+
+
+def _goods_in(reading: Reading, k: int, scope: Clause) -> list[str]:
+    """The goods one clause names for the rate: all goods when a word for them comes right after it before
+    any goods word, else the run of goods after it, else the run before it; none when the clause names none."""
+    first, last = reading.rate_tokens[k]
+    hits = [h for h in hits_in(reading, "tariff:sectors", scope) if not _other_rate_between(reading, k, h.first)]
+    everything = [h for h in hits_in(reading, "tariff:all_goods", scope) if 0 <= h.first - last <= 6]
+    after = sorted((h for h in hits if 0 <= h.first - last <= 8), key=lambda h: h.first)
+    if everything and (not after or everything[0].first < after[0].first):
+        return ["all"]
+    before = sorted((h for h in hits if h.last <= first), key=lambda h: -h.first)
+    return _run(after) or _run(before)
 
 
 def _run(hits: list) -> list[str]:
