@@ -53,6 +53,6 @@ def _context(reading: Reading, trigger: Trigger, needs: str | None, mood) -> boo
 
 def _topic(reading: Reading) -> str:
     topics = [h.value for h in hits_in(reading, "deadline:topics")]
-    if topics:
-        return max(set(topics), key=topics.count)
+    if topics:  # the most told topic, the first told among equals (never the hash order of a set)
+        return max(dict.fromkeys(topics), key=topics.count)
     return "deadline"
