@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .clauses import SUBORDINATE, Clause, is_verb, words as grammar
+from .clauses import SUBORDINATE, Clause, is_verb
+from .clauses import words as grammar
 from .dates import SHIFT
 from .mentions import Reading
 from .tokens import phrase_keys

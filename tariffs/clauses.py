@@ -15,6 +15,7 @@ of news reports, and a wrong cut costs one clause, not the sentence.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -70,7 +71,7 @@ class Words:
 @cache
 def words() -> Words:
     g = lexicon.load("grammar")
-    phrases = lambda key: tuple(sorted((phrase_keys(p) for p in g[key]), key=len, reverse=True))  # noqa: E731
+    phrases = lambda key: tuple(sorted((phrase_keys(p) for p in g[key]), key=len, reverse=True))
     return Words(frozenset(g["relativizers"]), phrases("subordinators"), phrases("coordinators"),
                  phrases("attributions"), frozenset(g["complement_verbs"]), frozenset(g["determiners"]),
                  frozenset(g["pronouns"]), frozenset(g["auxiliaries"]), frozenset(g["verbs"]),
@@ -88,7 +89,7 @@ def is_verb(token: Token) -> bool:
         return True
     if key in w.not_verbs:
         return False
-    return len(key) > 4 and (key.endswith("ed") or key.endswith("ing"))
+    return len(key) > 4 and (key.endswith(("ed", "ing")))
 
 
 NOT_GERUNDS = frozenset({"morning", "evening", "during", "nothing", "something", "anything", "everything", "thing",
@@ -165,7 +166,7 @@ class _Builder:
         bracketed = self._bracketed(first, last)
         cuts = [i for i in range(first, last) if i not in bracketed and self._hard_break(i, paired)]
         bounds = [first, *[c + 1 for c in cuts], last]
-        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        for n, (a, b) in enumerate(itertools.pairwise(bounds)):
             if a >= b and n:
                 continue
             index = self.add(a, b, MAIN if n == 0 else COORDINATE, "" if n == 0 else self.tokens[a - 1].text, None if n == 0 else 0)

@@ -185,7 +185,7 @@ def _headline(line: str) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    squash = lambda s: re.sub(r"\W+", "", s).lower()  # noqa: E731
+    squash = lambda s: re.sub(r"\W+", "", s).lower()
     return squash(a) == squash(b)
 
 

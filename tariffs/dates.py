@@ -145,8 +145,8 @@ def read_with(rule: Rule, text: str) -> list[Timex]:
 
 def _normalise(rule: Rule, m: re.Match[str]) -> Timex | None:
     g = {k: v for k, v in m.groupdict().items() if v is not None}
-    fields = dict(rule=rule.name, kind=rule.kind, granularity=rule.granularity, text=m.group(0).strip(),
-                  start=m.start(), end=m.end())
+    fields = {"rule": rule.name, "kind": rule.kind, "granularity": rule.granularity, "text": m.group(0).strip(),
+                  "start": m.start(), "end": m.end()}
     fields.update(_calendar(g))
     fields.update(_relative(g, rule.kind))
     if g.get("prep") and rule.kind != WITHIN:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .clauses import QUOTE, Clause, split_clauses, words as grammar
+from .clauses import QUOTE, Clause, split_clauses
+from .clauses import words as grammar
 from .dates import Timex, find_timexes
 from .officials import INSTITUTION, PERSON, UNNAMED, directory
 from .quotes import Quote, find_quotes
@@ -447,4 +448,4 @@ def _minutes(m: re.Match[str]) -> int:
     return hours + _number(m.group("hm"))
 
 
-__all__ = ["Reading", "Mention", "Duration", "read_article", "read_sentence", "grammar", "QUOTE"]
+__all__ = ["QUOTE", "Duration", "Mention", "Reading", "grammar", "read_article", "read_sentence"]

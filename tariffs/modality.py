@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .clauses import COMPLEMENT, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb, words as grammar
+from .clauses import COMPLEMENT, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb
+from .clauses import words as grammar
 from .mentions import Reading
 from .tokens import Token
 
@@ -23,7 +24,7 @@ IRREGULAR_PAST = frozenset({
     "met", "held", "spoke", "said", "told", "sat", "saw", "took", "came", "went", "left", "made", "gave", "ran", "began",
     "brought", "sent", "kept", "rose", "fell", "struck", "thought", "felt", "found", "got", "won", "lost", "paid", "wrote",
     "flew", "led", "spent", "sought", "bought", "sold", "grew", "drew", "fought", "became", "knew", "had", "did", "was",
-    "were", "stood", "inked", "clinched", "saw", "agreed", "reached", "announced", "signed", "talked", "called"})
+    "were", "stood", "inked", "clinched", "agreed", "reached", "announced", "signed", "talked", "called"})
 PARTICIPLES = frozenset({"spoken", "written", "taken", "given", "seen", "gone", "begun", "risen", "fallen", "known", "shown",
                          "flown", "been", "done", "held", "met", "made", "said", "told", "struck", "signed", "reached"})
 BASE_AFTER = frozenset({"will", "'ll", "shall", "would", "could", "can", "may", "might", "should", "must", "to", "did", "do",

@@ -137,4 +137,4 @@ class Discourse:
         return None
 
 
-__all__ = ["Discourse", "INSTITUTION", "PERSON"]
+__all__ = ["INSTITUTION", "PERSON", "Discourse"]

@@ -17,8 +17,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .dates import (ABSOLUTE, ANAPHORIC, DEICTIC, MONTH, MONTH_REL, SHIFT, WEEK, WEEKDAY, WEEKEND, WITHIN, YEAR,
-                    YEAR_REL, Timex)
+from .dates import (
+    ABSOLUTE,
+    ANAPHORIC,
+    DEICTIC,
+    MONTH,
+    MONTH_REL,
+    SHIFT,
+    WEEK,
+    WEEKDAY,
+    WEEKEND,
+    WITHIN,
+    YEAR,
+    YEAR_REL,
+    Timex,
+)
 
 PAST, FUTURE = "past", "future"
 # The end of a stretch ("paused until early July") is read where it lies nearest, whatever the tense of its verb.

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon, modality
-from .clauses import ATTRIBUTION, COMPLEMENT, COORDINATE, PARTICIPLE, RELATIVE, SUBORDINATE, Clause, is_verb, words as grammar
+from .clauses import (
+    ATTRIBUTION,
+    COMPLEMENT,
+    COORDINATE,
+    PARTICIPLE,
+    RELATIVE,
+    SUBORDINATE,
+    Clause,
+    is_verb,
+)
+from .clauses import words as grammar
 from .events import Candidate, Trigger, pattern_file, trigger_heads, trigger_scopes
 from .mentions import Mention, Reading
 from .modality import FUTURE, PAST, Modality
@@ -626,6 +636,28 @@ def names(parties: list[Party]) -> list[str]:
     return list(dict.fromkeys(p.name for p in parties))
 
 
-__all__ = ["Party", "candidate", "subject_of", "objects_of", "inherited_subject", "possessor", "round_of",
-           "place_of", "durations_of", "count_of", "definite", "hits_in", "names", "word_list", "modality",
-           "FUTURE", "PAST", "INSTITUTION", "PERSON", "UNNAMED", "COMPLEMENT", "grammar", "lexicon"]
+__all__ = [
+    "COMPLEMENT",
+    "FUTURE",
+    "INSTITUTION",
+    "PAST",
+    "PERSON",
+    "UNNAMED",
+    "Party",
+    "candidate",
+    "count_of",
+    "definite",
+    "durations_of",
+    "grammar",
+    "hits_in",
+    "inherited_subject",
+    "lexicon",
+    "modality",
+    "names",
+    "objects_of",
+    "place_of",
+    "possessor",
+    "round_of",
+    "subject_of",
+    "word_list",
+]

@@ -4,14 +4,36 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import modality
+from ..attach import occasion_nouns
 from ..events import Candidate, Trigger, trigger_heads
 from ..mentions import Reading
 from ..modality import FUTURE, PAST, Modality
-from ..attach import occasion_nouns
 from ..officials import country_of
-from ..slots import (Party, antecedent, both_sides, candidate, compound, presupposed, purpose_of, subject_after, subject_before, count_of, definite, durations_of, hits_in, inherited_subject, names, objects_of,
-                     counterparts_owner, place_of, possessor, round_of, subject_of, unnamed_side,
-                     verb_phrase_end)
+from ..slots import (
+    Party,
+    antecedent,
+    both_sides,
+    candidate,
+    compound,
+    count_of,
+    counterparts_owner,
+    definite,
+    durations_of,
+    hits_in,
+    inherited_subject,
+    names,
+    objects_of,
+    place_of,
+    possessor,
+    presupposed,
+    purpose_of,
+    round_of,
+    subject_after,
+    subject_before,
+    subject_of,
+    unnamed_side,
+    verb_phrase_end,
+)
 
 
 def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .. import modality
-from ..clauses import ATTRIBUTION, COMPLEMENT, QUOTE, Clause, is_verb, words as grammar
+from ..clauses import ATTRIBUTION, COMPLEMENT, QUOTE, Clause, is_verb
+from ..clauses import words as grammar
 from ..events import Candidate, Trigger, pattern_file
 from ..mentions import Mention, Reading
 from ..officials import INSTITUTION, PERSON, UNNAMED, directory
@@ -200,7 +201,7 @@ PREPOSITIONS = frozenset({"to", "with", "for", "of", "from", "by", "at", "agains
                           "among", "about", "than"})
 # Words that may stand between a speaker and the verb ("Akazawa also told", "Hayashi on Friday said").
 BETWEEN = frozenset({"and", "also", "then", "later", "again", "both", "had", "has", "have", "once", "repeatedly",
-                     "reportedly", "previously", "separately", "later", "earlier", "first", "further", "on", "in",
+                     "reportedly", "previously", "separately", "earlier", "first", "further", "on", "in",
                      "at", "late", "early", "this", "last", "that", "morning", "evening", "afternoon", "night",
                      "subsequently", "himself", "herself", "personally", "publicly", "privately", "jointly", "too",
                      "who", "which", "'s", "local", "time", "afterward", "afterwards", "however", "meanwhile"})
@@ -292,4 +293,4 @@ def _label(reading: Reading, quote: Quote) -> bool:
     return labelled or noun_follows
 
 
-__all__ = ["statements", "INSTITUTION", "PERSON"]
+__all__ = ["INSTITUTION", "PERSON", "statements"]

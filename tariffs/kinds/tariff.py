@@ -91,7 +91,7 @@ def _same_stretch(reading: Reading, earlier: int, clause: Clause) -> bool:
 
 
 def _all_goods(reading: Reading, k: int, clause: Clause) -> bool:
-    first, last = reading.rate_tokens[k]
+    first, _last = reading.rate_tokens[k]
     return any(abs(h.first - first) <= 6 for h in hits_in(reading, "tariff:all_goods", clause))
 
 
@@ -202,7 +202,7 @@ def _not_a_rate(reading: Reading, k: int, clause: Clause, noun: int) -> bool:
     """A threshold, a comparison, a supposition, or a figure a word of markets or growth claims ("shares fell
     4%"; but "the duty on cars rose to 27.5%" is the duty's move)."""
     first, last = reading.rate_tokens[k]
-    near = lambda category, lo, hi: any(lo <= h.first < hi for h in hits_in(reading, category, clause))  # noqa: E731
+    near = lambda category, lo, hi: any(lo <= h.first < hi for h in hits_in(reading, category, clause))
     after = any(last <= h.first < last + 2 and reading.tokens[h.first].key == "or" for h in hits_in(reading, "tariff:threshold", clause))
     if near("tariff:threshold", first - 3, first) or after:  # "less than 15%", "15% or more"; not "15% under the deal"
         return True
@@ -216,7 +216,7 @@ def _not_a_rate(reading: Reading, k: int, clause: Clause, noun: int) -> bool:
 
 def _held_tightly(reading: Reading, k: int, clause: Clause) -> bool:
     """A tariff noun right after the rate ("a 25% levy", "25% additional tariff") outweighs a market word nearby."""
-    first, last = reading.rate_tokens[k]
+    _first, last = reading.rate_tokens[k]
     return any(last <= h.first <= last + 1 for h in hits_in(reading, "tariff:tariff_nouns", clause))
 
 
