@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from . import lexicon
@@ -41,12 +41,19 @@ class Clause:
     marker: str
     parent: int | None
     holes: tuple[tuple[int, int], ...] = ()
+    tokens: tuple[int, ...] = field(default=(), compare=False, repr=False)   # its own tokens, worked out once
+    owned: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        mine = tuple(i for i in range(self.first, self.last) if not any(a <= i < b for a, b in self.holes))
+        object.__setattr__(self, "tokens", mine)
+        object.__setattr__(self, "owned", frozenset(mine))
 
     def owns(self, i: int) -> bool:
-        return self.first <= i < self.last and not any(a <= i < b for a, b in self.holes)
+        return i in self.owned
 
     def own(self) -> list[int]:
-        return [i for i in range(self.first, self.last) if self.owns(i)]
+        return list(self.tokens)
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,14 @@ def words() -> Words:
 
 def is_verb(token: Token) -> bool:
     """A finite or participle verb, by the lexicon or by its ending."""
-    key = token.key
-    w = words()
     if not token.is_word or token.text[0].isupper() and token.i > 0:
         return False  # "In late May": a capitalised word inside a sentence is a name, never a verb
+    return _verb_word(token.key)
+
+
+@cache
+def _verb_word(key: str) -> bool:
+    w = words()
     if key in w.verbs or key in w.auxiliaries:
         return True
     if key in w.not_verbs:
@@ -114,10 +125,30 @@ def _shared_subject_verb(token: Token) -> bool:
 
 
 def _opens(tokens: list[Token], i: int, phrases) -> tuple[str, ...] | None:
-    for phrase in phrases:
+    """The longest of the phrases that starts at token i, if any."""
+    if i >= len(tokens):
+        return None
+    for phrase in _by_first_word(phrases).get(tokens[i].key, ()):
         if tuple(t.key for t in tokens[i:i + len(phrase)]) == phrase:
             return phrase
     return None
+
+
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word, longest first: a lookup, not a scan, for every token."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {key: tuple(sorted(found, key=len, reverse=True)) for key, found in grouped.items()}
+
+
+@cache
+def _by_last_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[-1], []).append(phrase)
+    return {key: tuple(found) for key, found in grouped.items()}
 
 
 # Commas that do not cut a clause: inside a date ("June 4, 2025"), a place ("Washington, D.C."), a number.
@@ -392,7 +423,7 @@ class _Builder:
             return False
         if previous.key in w.complement_verbs:
             return True
-        for listener in w.listeners:
+        for listener in _by_last_word(w.listeners).get(previous.key, ()):
             start = i - len(listener)
             if start > 0 and tuple(t.key for t in self.tokens[start:i]) == listener:
                 return self.tokens[start - 1].key in w.complement_verbs

@@ -61,6 +61,7 @@ class Rule:
     covers: str
     examples: tuple[str, ...]
     negatives: tuple[str, ...]
+    needs: frozenset[str] = frozenset()   # the kinds of word its pattern cannot match without: month, weekday
 
 
 @cache
@@ -102,8 +103,21 @@ def _expand(pattern: str) -> str:
 @cache
 def rules() -> tuple[Rule, ...]:
     return tuple(Rule(r["name"], r["kind"], r["granularity"], re.compile(_expand(r["pattern"])), r["covers"],
-                      tuple(r.get("examples", ())), tuple(r.get("negatives", ())))
+                      tuple(r.get("examples", ())), tuple(r.get("negatives", ())), _needs(r["pattern"]))
                  for r in _table()["rule"])
+
+
+def _needs(pattern: str) -> frozenset[str]:
+    """A pattern that holds a month or weekday outside any optional part cannot match a text without one."""
+    top = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*]", "", pattern)  # drop optional groups, one level of nesting deep
+    return frozenset(word for word in ("month", "weekday") if "{" + word + "}" in top)
+
+
+@cache
+def _word_gates() -> dict[str, re.Pattern[str]]:
+    language = _language()
+    return {"month": re.compile(_placeholders()["month"]),
+            "weekday": re.compile(rf"\b(?:{_alternation(w.capitalize() for w in language['weekdays'])})")}
 
 
 @cache
@@ -118,8 +132,11 @@ def find_timexes(text: str) -> list[Timex]:
     """Every date expression in `text`, left to right, without overlaps (the longest wins)."""
     if not _gate().search(text):
         return []
+    present = {word for word, gate in _word_gates().items() if gate.search(text)}
     found = []
     for order, rule in enumerate(rules()):
+        if not rule.needs <= present:
+            continue  # "{month} {day}" is not tried on a sentence that names no month
         for match in rule.pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), order, rule, match))
     found.sort(key=lambda f: f[:3])

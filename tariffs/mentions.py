@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, cached_property
 
 from .clauses import QUOTE, Clause, split_clauses
 from .clauses import words as grammar
@@ -73,16 +74,28 @@ class Reading:
 
     def clause_of(self, i: int) -> Clause:
         """The innermost clause a token belongs to."""
-        best = self.clauses[0]
+        return self._clause_at[i] if 0 <= i < len(self._clause_at) else self.clauses[0]
+
+    @cached_property
+    def _clause_at(self) -> tuple[Clause, ...]:
+        innermost = [self.clauses[0]] * len(self.tokens)
         for clause in self.clauses:
-            if clause.owns(i):
-                best = clause
-        return best
+            for i in clause.tokens:
+                if i < len(innermost):
+                    innermost[i] = clause
+        return tuple(innermost)
 
     def hits_of(self, category: str) -> list[Hit]:
-        return [h for h in self.hits if h.category == category]
+        return list(self._hits_by_category.get(category, ()))
 
-    @property
+    @cached_property
+    def _hits_by_category(self) -> dict[str, tuple[Hit, ...]]:
+        grouped: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            grouped.setdefault(hit.category, []).append(hit)
+        return {category: tuple(found) for category, found in grouped.items()}
+
+    @cached_property
     def cue_tokens(self) -> frozenset[int]:
         """Tokens inside modality cues ("is set to", "is expected to"): helpers of a verb, never its head."""
         return frozenset(i for h in self.hits if h.category.startswith("cue:") for i in range(h.first, h.last))
@@ -238,6 +251,7 @@ def _name_span(tokens: list[Token], edge: int, taken: set[int], backwards: bool)
     return min(picked), max(picked) + 1
 
 
+@cache
 def _name_stopwords() -> frozenset[str]:
     from . import lexicon
     language = lexicon.load("language")

@@ -162,29 +162,25 @@ def _share_rounds(meetings: list[Candidate], mentioned: list[Candidate]) -> None
 
 def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Fold candidates from different articles that report one event, comparing only within buckets
-    every match must share (a rate, a speaker, a person, a type), so a large corpus stays cheap."""
+    every match must share (a rate, a speaker, a person, a type, and for a dated event its month), so a
+    large corpus stays cheap."""
     kept: list[Candidate] = []
     buckets: dict[tuple, list[Candidate]] = {}
+    talks: dict[str, list[Candidate]] = {}  # held talks by person, for retellings with no day
     undated: list[Candidate] = []
     for cand in candidates:
-        keys = _keys(cand)
         if cand.type == "meeting" and cand.date is None:
             undated.append(cand)
             continue
-        pool = {id(k): k for key in keys for k in buckets.get(key, ())}.values()
+        pool = {id(k): k for key in _probes(cand) for k in buckets.get(key, ())}.values()
         match = _best(list(pool), cand, False)
         if match is None:
             kept.append(cand)
-            for key in keys:
-                buckets.setdefault(key, []).append(cand)
         else:
             absorb(match, cand)
-            for key in _keys(match):
-                bucket = buckets.setdefault(key, [])
-                if not any(k is match for k in bucket):
-                    bucket.append(match)
+        _file(buckets, talks, match or cand)
     for cand in undated:
-        match = _last_before(buckets, cand)
+        match = _last_before(talks, cand)
         if match is None:
             kept.append(cand)
         else:
@@ -192,17 +188,40 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _file(buckets: dict[tuple, list[Candidate]], talks: dict[str, list[Candidate]], cand: Candidate) -> None:
+    """Put a kept event where later tellings of it will look (again after a fold moved its day)."""
+    for key in _probes(cand):
+        bucket = buckets.setdefault(key, [])
+        if not any(k is cand for k in bucket):
+            bucket.append(cand)
+    if cand.type == "meeting":
+        for name in cand.fields.get("people", []):
+            if not any(k is cand for k in talks.setdefault(name, [])):
+                talks[name].append(cand)
+
+
+def _probes(cand: Candidate) -> list[tuple]:
+    """The buckets an event is kept in and looked up from: its identity keys, each with every month its days
+    touch. A rate has no day to match on; an undated or long-spanned event of another type matches none."""
+    if cand.type == "tariff":
+        return _keys(cand)
+    if cand.date is None or _length(cand) > LONGEST_SPAN:
+        return []
+    months = {(cand.date.year, cand.date.month), ((cand.date_end or cand.date).year, (cand.date_end or cand.date).month)}
+    return [(*key, month) for key in _keys(cand) for month in months]
+
+
 # How far back an undated mention of talks may reach for the talks it retells.
 RETELL_DAYS = 62
 
 
-def _last_before(buckets: dict[tuple, list[Candidate]], cand: Candidate) -> Candidate | None:
+def _last_before(talks: dict[str, list[Candidate]], cand: Candidate) -> Candidate | None:
     """An article that tells held talks without their day ("a visit that included a session with Trump")
     retells the latest talks of those people before it was written."""
     people = set(cand.fields.get("people", []))
     if cand.fields.get("status") != "held" or len(people) < 2 or cand.reported is None:
         return None
-    pool = {id(k): k for name in people for k in buckets.get(("meeting", name), ())}.values()
+    pool = {id(k): k for name in people for k in talks.get(name, ())}.values()
     fits = [k for k in pool if set(k.fields["people"]) == people and k.fields["status"] == "held" and k.date
             and 0 <= (cand.reported - k.date).days <= RETELL_DAYS]
     return max(fits, key=lambda k: k.date) if fits else None

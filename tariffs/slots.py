@@ -629,7 +629,7 @@ def word_list(kind: str, name: str) -> frozenset[str]:
 
 
 def hits_in(reading: Reading, category: str, clause: Clause | None = None) -> list:
-    return [h for h in reading.hits if h.category == category and (clause is None or clause.owns(h.first))]
+    return [h for h in reading.hits_of(category) if clause is None or clause.owns(h.first)]
 
 
 def names(parties: list[Party]) -> list[str]:
