@@ -45,7 +45,8 @@ class Clause:
     owned: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        mine = tuple(i for i in range(self.first, self.last) if not any(a <= i < b for a, b in self.holes))
+        mine = tuple(i for i in range(self.first, self.last) if not any(a <= i < b for a, b in self.holes)) \
+            if self.holes else tuple(range(self.first, self.last))
         object.__setattr__(self, "tokens", mine)
         object.__setattr__(self, "owned", frozenset(mine))
 
@@ -141,6 +142,19 @@ def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tupl
     for phrase in phrases:
         grouped.setdefault(phrase[0], []).append(phrase)
     return {key: tuple(sorted(found, key=len, reverse=True)) for key, found in grouped.items()}
+
+
+@cache
+def _inline_openers() -> frozenset[str]:
+    """The words a clause opening without a comma can start with: relatives, "whether", subordinators."""
+    return frozenset({"that", "which", "who", "whom", "whether"} | {p[0] for p in words().subordinators})
+
+
+@cache
+def _speech_ends() -> frozenset[str]:
+    """The words reported content without "that" can follow: a verb of saying or the end of its listener."""
+    w = words()
+    return w.complement_verbs | {p[-1] for p in w.listeners}
 
 
 @cache
@@ -402,6 +416,8 @@ class _Builder:
     def _inline_kind(self, i: int, first: int, last: int) -> str | None:
         w = words()
         token, previous = self.tokens[i], self.tokens[i - 1]
+        if token.key not in _inline_openers() and previous.key not in _speech_ends():
+            return None  # the cheap look: most words neither open a clause nor follow a verb of saying
         if token.key == "that" and self._after_speech(i, first):
             return COMPLEMENT
         if token.key in ("which", "who", "whom", "that") and self._after_noun(previous) and self._verb_soon(i + 1, last):

@@ -62,6 +62,7 @@ class Rule:
     examples: tuple[str, ...]
     negatives: tuple[str, ...]
     needs: frozenset[str] = frozenset()   # the kinds of word its pattern cannot match without: month, weekday
+    hints: tuple[str, ...] = ()           # lower-cased words of which a sentence must hold one (none: always tried)
 
 
 @cache
@@ -103,7 +104,8 @@ def _expand(pattern: str) -> str:
 @cache
 def rules() -> tuple[Rule, ...]:
     return tuple(Rule(r["name"], r["kind"], r["granularity"], re.compile(_expand(r["pattern"])), r["covers"],
-                      tuple(r.get("examples", ())), tuple(r.get("negatives", ())), _needs(r["pattern"]))
+                      tuple(r.get("examples", ())), tuple(r.get("negatives", ())), _needs(r["pattern"]),
+                      tuple(r.get("hints", ())))
                  for r in _table()["rule"])
 
 
@@ -133,10 +135,11 @@ def find_timexes(text: str) -> list[Timex]:
     if not _gate().search(text):
         return []
     present = {word for word, gate in _word_gates().items() if gate.search(text)}
+    lowered = text.lower()
     found = []
     for order, rule in enumerate(rules()):
-        if not rule.needs <= present:
-            continue  # "{month} {day}" is not tried on a sentence that names no month
+        if not _may_match(rule, present, lowered):
+            continue
         for match in rule.pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), order, rule, match))
     found.sort(key=lambda f: f[:3])
@@ -150,6 +153,14 @@ def find_timexes(text: str) -> list[Timex]:
             timexes.append(_with_context(timex, text))
             taken = match.end()
     return timexes
+
+
+def _may_match(rule: Rule, present: set[str], lowered: str) -> bool:
+    """A cheap look before the pattern: "{month} {day}" is not tried on a sentence that names no month,
+    "two days ago" not on one without "ago"."""
+    if not rule.needs <= present:
+        return False
+    return not rule.hints or any(hint in lowered for hint in rule.hints)
 
 
 def read_with(rule: Rule, text: str) -> list[Timex]:

@@ -114,7 +114,7 @@ def read_sentence(sentence: Sentence, discourse: Discourse) -> Reading:
     text = sentence.text
     tokens = tokenize(text)
     quotes = tuple(find_quotes(text))
-    quoted = frozenset(t.i for t in tokens if any(q.start <= t.start < q.end for q in quotes))
+    quoted = frozenset(t.i for q in quotes for t in tokens if q.start <= t.start < q.end)
     clauses = split_clauses(text, tokens, quoted)
     hits = tuple(h for h in scan(tokens) if h.first not in quoted)
     timexes = tuple(t for t in find_timexes(text) if not _in_quote(t.start, quotes))

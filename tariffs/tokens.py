@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word ("Akazawa", "U.S.", "27.5"), a possessive or a negation suffix on its
 # own ("'s", "n't"), or one punctuation character. Hyphenated words are cut at
@@ -23,23 +24,16 @@ TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word or mark: its text, a lookup key, and where it stands."""
+class Token(NamedTuple):
+    """One word or mark: its text, a lookup key, and where it stands (a tuple: made by the hundred thousand)."""
 
     i: int
     text: str
     key: str
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def capitalized(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool = False       # a word or number rather than a mark, read once from the text
+    capitalized: bool = False
 
 
 def key_of(text: str) -> str:
@@ -48,7 +42,12 @@ def key_of(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(n, m.group(0), key_of(m.group(0)), m.start(), m.end()) for n, m in enumerate(TOKEN.finditer(text))]
+    return [_token(n, m.group(0), m.start(), m.end()) for n, m in enumerate(TOKEN.finditer(text))]
+
+
+def _token(i: int, text: str, start: int, end: int) -> Token:
+    first = text[0]
+    return Token(i, text, key_of(text), start, end, first.isalnum(), first.isupper())
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
