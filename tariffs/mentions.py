@@ -379,12 +379,12 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
     for clause in clauses:
         if not _top_level(clause):
             continue
-        verbs = [i for i in clause.own() if is_verb(tokens[i])]
-        limit = verbs[0] if verbs else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
+        verb = next((i for i in clause.tokens if is_verb(tokens[i])), None)
+        limit = verb if verb is not None else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
         subject = next((m for m in mentions if _subject_candidate(m, clause, limit, tokens)), None)
         if subject is not None:
             return subject.names[0] if len(subject.names) == 1 else None  # "the two leaders" are no "he"
-        if verbs:
+        if verb is not None:
             return None
     return None
 

@@ -485,7 +485,7 @@ def count_of(reading: Reading, trigger: Trigger) -> int:
     tokens = reading.tokens
     window = range(max(trigger.clause.first, trigger.first - 4), min(trigger.clause.last, trigger.last + 8))
     keys = [t.key for t in tokens[trigger.last:verb_phrase_end(reading, trigger.clause, trigger.last)]]
-    if any(tuple(keys[i:i + len(run)]) == run for run in DAY_RUNS for i in range(len(keys))):
+    if any(tuple(keys[i:i + len(run)]) == run for i, key in enumerate(keys) for run in DAY_RUNS if key == run[0]):
         return 2
     for key in ("twice", "thrice"):
         if key in keys:

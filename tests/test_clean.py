@@ -87,3 +87,20 @@ def test_no_date_anywhere_leaves_it_unknown():
 def test_a_popular_articles_list_is_dropped():
     text = f'{BODY}\n"Politics" POPULAR ARTICLE\n-\nCabinet Approval Holds at 72% as Voters Back Stimulus\n-\nTokyo Eyes Rice Imports\n'
     assert kept(text) == BODY
+
+
+def test_furniture_patterns_anchored_together_keep_a_free_branch_free(monkeypatch):
+    """Line-start patterns share one `^`; a pattern with its own top-level `|` keeps its second branch
+    searchable anywhere in the line."""
+    from tariffs import lexicon
+    monkeypatch.setattr(lexicon, "load", lambda name: {"k": ["^advert$", "^promo|sponsored by"]})
+    lexicon.pattern.cache_clear()
+    try:
+        found = lexicon.pattern("any", "k")
+        assert found.search("Advert")
+        assert not found.search("an advert")
+        assert found.search("This story was sponsored by a bank")
+        assert found.search("Promo code inside")
+        assert not found.search("a promo code")
+    finally:
+        lexicon.pattern.cache_clear()

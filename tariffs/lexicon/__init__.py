@@ -21,9 +21,39 @@ def load(name: str) -> dict[str, Any]:
 
 @cache
 def pattern(name: str, key: str) -> re.Pattern[str]:
-    """The regular expressions listed under `key` in lexicon `name` as one case-insensitive pattern."""
+    """The regular expressions listed under `key` in lexicon `name` as one case-insensitive pattern.
+
+    Those anchored at the line's start share one `^`: searched alone, each would be tried and fail at
+    every position of the line, which made page furniture the costliest check of a clean."""
     listed = load(name).get(key, [])
-    return re.compile("|".join(f"(?:{p})" for p in listed) or r"(?!x)x", re.IGNORECASE)
+    anchored = [p[1:] for p in listed if _anchored(p)]
+    parts = [f"(?:{p})" for p in listed if not _anchored(p)]
+    if anchored:
+        parts.insert(0, "^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")")
+    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+
+def _anchored(regex: str) -> bool:
+    """Whether the whole of a pattern is anchored at the start: it opens with `^` and no `|` outside brackets
+    lets another branch go free."""
+    return regex.startswith("^") and not _top_level_bar(regex)
+
+
+def _top_level_bar(regex: str) -> bool:
+    depth, in_class, escaped = 0, False, False
+    for char in regex:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char in "()[|":
+            if char == "|" and depth == 0:
+                return True
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            in_class = char == "["
+    return False
 
 
 def words_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
