@@ -12,32 +12,37 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .read import MANIFEST
+from .read import MANIFEST, PAGE_SUFFIXES, TEXT_SUFFIXES, decode, find_articles
+from .webpage import looks_like_html
 
 
 class AddError(Exception):
     """Adding cannot go ahead (the folder is the bundled sample, or cannot be written)."""
 
 
-def add_articles(folder: Path, files: list[Path], published: date | None = None, source: str | None = None,
-                 title: str | None = None) -> tuple[list[str], list[str]]:
-    """Copy new articles into `folder` and list them in its manifest.
+def add_articles(folder: Path, sources: list[tuple[str, bytes]], published: date | None = None,
+                 source: str | None = None, title: str | None = None) -> tuple[list[str], list[str]]:
+    """Copy new articles, given as (file name, bytes), into `folder` and list them in its manifest.
 
-    Returns the names added and notices for files left out (content already in the folder).
+    Text keeps its name; a web page stays a page (`.html`), so that it is read as one. Returns the names
+    added and notices for what was left out (content already in the folder, a kind of file the tool cannot read).
     """
     if not folder.is_dir():
         raise AddError(f"data folder not found: {folder}")
     if not os.access(folder, os.W_OK):
         raise AddError(f"cannot write to {folder}; pass --data with a folder of your own")
-    known = {_digest(p.read_bytes()): p.name for p in sorted(folder.glob("*.txt"))}
+    known = {_digest(path.read_bytes()): name for name, path in find_articles(folder).articles.items()}
     added, notices, blocks = [], [], []
-    for file in files:
-        data = file.read_bytes()
+    for given, data in sources:
         digest = _digest(data)
         if digest in known:
-            notices.append(f"{file.name} is already in the data folder as {known[digest]}; not added")
+            notices.append(f"{given} is already in the data folder as {known[digest]}; not added")
             continue
-        name = _free_name(folder, file.name if file.suffix == ".txt" else file.stem + ".txt")
+        name = _stored_name(given, data)
+        if name is None:
+            notices.append(f"{given} is not text or a web page; not added")
+            continue
+        name = _free_name(folder, name)
         _atomic_write(folder / name, data)
         known[digest] = name
         added.append(name)
@@ -50,6 +55,18 @@ def add_articles(folder: Path, files: list[Path], published: date | None = None,
     return added, notices
 
 
+def _stored_name(given: str, data: bytes) -> str | None:
+    """The name an article is kept under: its own when the tool reads that kind of file; a page or a text
+    without a known extension named for what it holds; None for what the tool cannot read (a PDF)."""
+    path = Path(given)
+    if path.suffix.lower() in TEXT_SUFFIXES + PAGE_SUFFIXES:
+        return path.name
+    text, _ = decode(data)
+    if text is None:
+        return None
+    return path.stem + (".html" if looks_like_html(text) else ".txt")
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha1(data.replace(b"\r\n", b"\n").strip()).hexdigest()
 
@@ -57,7 +74,7 @@ def _digest(data: bytes) -> str:
 def _free_name(folder: Path, name: str) -> str:
     candidate, number = name, 2
     while (folder / candidate).exists():
-        candidate = f"{Path(name).stem}-{number}.txt"
+        candidate = f"{Path(name).stem}-{number}{Path(name).suffix}"
         number += 1
     return candidate
 

@@ -27,19 +27,30 @@ class CleanArticle:
 
 
 DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+# A full calendar date as pages and wires write it in a header or a dateline: "June 7, 2025", "Sept. 7, 2025",
+# "7 June 2025", "Saturday, June 7, 2025", "2025-06-07" and "2025-06-07T15:10:00-04:00".
+MONTH_NAME = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?" \
+             r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
+WEEKDAY_NAME = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?"
+FULL_DATE = (rf"(?:{WEEKDAY_NAME},? )?(?:(?P<month>{MONTH_NAME}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
+             rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAME}),? (?P<year2>\d{{4}})"
+             r"|(?P<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?)")
+ZONE = r"(?:JST|GMT|UTC|ET|EST|EDT)"
 # "TOKYO, July 8 (Reuters) - ", "Washington, April 16 (Jiji Press)--", "TOKYO – ", "TOKYO, Japan — ",
-# "TOKYO, Aug. 8, 2025 (Asia Markets Wire) -- "
+# "TOKYO, Aug. 8, 2025 (Asia Markets Wire) -- ", "TOKYO, 7 June 2025 (Kyodo) --"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.]+(?:[ -][A-Z][A-Za-z.]+)*(?:, [A-Z][A-Za-z.]+)?)"
-    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?))?"
+    rf"(?:, (?P<date>{FULL_DATE.replace('?P<', '?P<d_')}|[A-Z][a-z]{{2,8}}\.? \d{{1,2}}))?"
     r"(?: \((?P<agency>[^)]{2,40})\))?"
     r"\s*(?:--|—|–|-)\s*"
 )
+# A header line that dates the page: "Updated 11:47 PM EDT, June 7, 2025", "Published: 7 Jun 2025 at 09:12 JST",
+# "June 7, 2025 3:10 PM EDT", "Saturday, June 7, 2025", "2025-06-07T15:10:00-04:00".
 STAMP = re.compile(
     r"^(?:last updated:?\s*|updated:?\s*|published:?\s*|posted:?\s*)?"
-    r"(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:JST|GMT|UTC|ET|EST|EDT)?,?\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:,?\s*(?:at\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:JST|GMT|UTC|ET|EST|EDT)?)?\s*$",
+    rf"(?:\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{ZONE}?,?\s*)?"
+    + FULL_DATE +
+    rf"(?:,?\s*(?:at\s*)?\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:{ZONE}|\((?:{ZONE})\))?)?\s*$",
     re.IGNORECASE,
 )
 # A list item's mark ("- April 16: ...", "• ...", "* ..."): the item is the line without it.

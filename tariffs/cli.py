@@ -228,31 +228,52 @@ def show(settings: Settings, event_id: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True,
+                                                                 path_type=Path))
 @click.option("--published", help="Publication date of the articles (YYYY-MM-DD).")
 @click.option("--source", help="Who published them.")
 @click.option("--title", help="Their title.")
+@click.option("--name", "stdin_name", default="stdin", show_default=True,
+              help="The file name for an article read from standard input (`-`).")
 @click.pass_obj
-def add(settings: Settings, files: tuple[Path, ...], published: str | None, source: str | None, title: str | None) -> None:
-    """Copy articles into the data folder, list them in articles.toml, and show the events they add."""
+def add(settings: Settings, files: tuple[Path, ...], published: str | None, source: str | None, title: str | None,
+        stdin_name: str) -> None:
+    """Copy articles (text files, web pages, or `-` for standard input) into the data folder, list them in
+    articles.toml, and show the events they add."""
     from .add import AddError, add_articles
 
     day = _iso_day(published, "--published")
     if settings.folder.resolve() == _sample_folder().resolve():
         _fail("the bundled sample corpus cannot be changed; pass --data DIR with a folder of your own")
     try:
-        added, notices = add_articles(settings.folder, list(files), day, source, title)
+        sources = [_source(path, stdin_name) for path in files]
+        added, notices = add_articles(settings.folder, sources, day, source, title)
     except (AddError, OSError) as err:
         _fail(str(err))
     for notice in notices:
         click.echo(f"tariffs: {notice}", err=True)
-    if not added:
-        return
+    if added:
+        _show_added(settings, added)
+
+
+def _source(path: Path, stdin_name: str) -> tuple[str, bytes]:
+    """A file to add as its name and bytes; `-` is standard input, under the name given with --name."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            _fail("nothing on standard input to add")
+        return Path(stdin_name).name, data
+    return path.name, path.read_bytes()
+
+
+def _show_added(settings: Settings, added: list[str]) -> None:
+    """The events the new articles bring (an article left undated is warned of with the index's warnings)."""
     from rich.console import Console
 
+    from .read import article_id
     from .render import print_table
 
-    ids = {Path(name).stem for name in added}
+    ids = {article_id(name) for name in added}
     new = [e for e in _all_events(settings) if any(s["article"] in ids for s in e["sources"])]
     click.echo(f"added {', '.join(added)}: {len(new)} events", err=True)
     print_table(len(added), new, Console())

@@ -112,7 +112,7 @@ def _writer(path: Path):
 
 def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tuple[sqlite3.Connection, list[str]]:
     """Bring the folder's index up to date and return it open, with the warnings of this run."""
-    from .read import CorpusError
+    from .read import CorpusError, find_articles
 
     if not folder.is_dir():
         raise CorpusError(f"data folder not found: {folder}")
@@ -122,8 +122,11 @@ def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tup
     with _writer(path):
         connection = open_index(path, warnings)
         entries = read_manifest(folder / MANIFEST, warnings)
-        files = {p.name: p for p in sorted(folder.glob("*.txt"))}
-        warnings += unlisted_files(entries, set(files))
+        found = find_articles(folder)
+        if not found.articles:
+            raise CorpusError(f"no articles in {folder}: {found.nothing_readable()}")
+        files = found.articles
+        warnings += unlisted_files(entries, set(files)) + found.warnings()
         stored = {name: (quick, fingerprint) for name, quick, fingerprint in
                   connection.execute("SELECT name, quick, fingerprint FROM articles")}
         todo, unchanged_quick = _changed(files, entries, stored)
@@ -177,14 +180,14 @@ def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: 
 def _extract_one(job: tuple[str, str, ManifestEntry | None]) -> tuple[str, str | None, list[str], bytes | None]:
     """Read and extract one article (in a worker process): its facts, warnings and candidates."""
     from .pipeline import extract_article, undated_warning
-    from .read import RawArticle, read_article
+    from .read import load_article
 
     name, location, entry = job
     warnings: list[str] = []
-    text = read_article(Path(location), warnings)
-    if text is None:
+    raw = load_article(name, Path(location), entry, warnings)
+    if raw is None:
         return name, None, warnings, None
-    extraction = extract_article(RawArticle(Path(name).stem, text, entry))
+    extraction = extract_article(raw)
     warnings += [w for w in [undated_warning(extraction.info)] if w]
     return name, extraction.info.model_dump_json(), warnings, pickle.dumps(extraction.found)
 

@@ -33,9 +33,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     """Every candidate event of one article, dated and merged within it."""
     article = clean(raw)
     dating: Dating = find_dating(article)
-    entry = raw.entry
     info = ArticleInfo(id=raw.id, published=dating.published, published_from=dating.published_from,
-                       title=article.title, source=entry.source if entry else None, url=entry.url if entry else None)
+                       **_described(raw, article.title))
     sentences = split(raw.id, article.paragraphs)
     readings = read_article(sentences, dating.published)
     candidates = read_events(readings)
@@ -46,6 +45,14 @@ def extract_article(raw: RawArticle) -> Extraction:
     for cand in kept:
         cand.timex = None  # resolved: what is left pickles small
     return Extraction(info, kept)
+
+
+def _described(raw: RawArticle, title_in_text: str | None) -> dict[str, str | None]:
+    """Title, source and address: the manifest's words first, then what a web page says of itself."""
+    entry, page = raw.entry, raw.page
+    return {"title": (entry and entry.title) or (page and page.title) or title_in_text,
+            "source": (entry and entry.source) or (page and page.site) or None,
+            "url": (entry and entry.url) or (page and page.url) or None}
 
 
 def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:
@@ -63,7 +70,8 @@ def timeline_of(raws: list[RawArticle]) -> tuple[Timeline, list[str]]:
 
 def undated_warning(info: ArticleInfo) -> str | None:
     if info.published is None:
-        return f"{info.id}: no publication date found; its relative dates stay unresolved"
+        return (f"{info.id}: no publication date found; its relative dates stay unresolved "
+                "(give it `published` in articles.toml, or add it with --published YYYY-MM-DD)")
     return None
 
 

@@ -10,14 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil import parser as dateparser
+from . import lexicon
+from .clean import FULL_DATE, CleanArticle
 
-from .clean import CleanArticle
-
-MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\b")
-ISO_DAY = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8}\.? \d{1,2})\b")
-YEAR = re.compile(r"\b(20\d{2})\b")
+FULL_DATE_IN = re.compile(rf"(?<![\w-]){FULL_DATE}(?![\w-])", re.IGNORECASE)
+MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,9 @@ def find_dating(article: CleanArticle) -> Dating:
 
 # A time with its zone in a header stamp ("Updated 11:47 PM EDT", "17:32 JST", "UPDATED 10:12 PM ET").
 CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)\b", re.IGNORECASE)
+# A machine stamp with its offset ("2025-06-07T15:10:00-04:00"), and the clocks those offsets are.
+ISO_STAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T(?P<h>\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?P<offset>[+-]\d{2}:?\d{2})")
+OFFSET_ZONES = {"+0900": "JST", "-0400": "ET", "-0500": "ET"}
 # The clock of the place a dateline names.
 PLACES = {"JST": ("tokyo", "osaka", "japan", "nagoya", "kyoto"), "ET": ("washington", "new york", "kananaskis", "ottawa")}
 
@@ -49,6 +49,8 @@ def _clock(article: CleanArticle) -> tuple[str | None, int | None]:
         found = CLOCK.search(line)
         if found:
             return _zone(found.group("zone")), _hour(found)
+        if (found := ISO_STAMP.search(line)) and (zone := OFFSET_ZONES.get(found.group("offset").replace(":", ""))):
+            return zone, int(found.group("h"))
     return _place_clock(article.dateline or " ".join(article.header)), None
 
 
@@ -69,42 +71,48 @@ def _hour(found: re.Match[str]) -> int:
 
 
 def _published(article: CleanArticle) -> tuple[date | None, str | None]:
-    entry = article.raw.entry
+    """The manifest's day, else the page's own metadata, else a full date in a header line or the dateline."""
+    entry, page = article.raw.entry, article.raw.page
     if entry and entry.published:
         return entry.published, "manifest"
-    for line in article.header:
-        found = _full_date(line)
+    if page and page.published:
+        return page.published, "html"
+    for line in (*article.header, article.dateline or ""):
+        found = full_date(line)
         if found:
             return found, "header"
-    if article.dateline and (found := _full_date(article.dateline)):
-        return found, "header"
     if article.dateline and (found := MONTH_DAY.search(article.dateline)):
         year = _year_in_text(article.raw.text)
-        if year and (day := _parse(f"{found.group(1)}, {year}")):
-            return day, "header"
+        return _day(year, found.group(1), found.group(2)) if year else None, "header" if year else None
     return None, None
 
 
-def _full_date(line: str) -> date | None:
-    """A complete calendar date in one header line."""
-    if found := ISO_DAY.search(line):
+def full_date(line: str) -> date | None:
+    """A complete calendar date in one header line, in any order pages write it ("June 7, 2025",
+    "7 June 2025", "2025-06-07T15:10:00-04:00")."""
+    found = FULL_DATE_IN.search(line)
+    if found is None:
+        return None
+    g = found.groupdict()
+    if g["iso"]:
         try:
-            return date.fromisoformat(found.group(1))
+            return date.fromisoformat(g["iso"])
         except ValueError:
             return None
-    if found := MONTH_DAY_YEAR.search(line):
-        return _parse(found.group(1))
-    return None
+    if g["month"]:
+        return _day(int(g["year"]), g["month"], g["day"])
+    return _day(int(g["year2"]), g["month2"], g["day2"])
+
+
+def _day(year: int, month: str, day: str) -> date | None:
+    number = lexicon.load("language")["months"].get(month.rstrip(".").lower())
+    try:
+        return date(year, number, int(day)) if number else None
+    except ValueError:
+        return None
 
 
 def _year_in_text(text: str) -> int | None:
     """The latest year written in a full date anywhere in the article."""
-    years = [int(y) for y in YEAR.findall(" ".join(MONTH_DAY_YEAR.findall(text)))]
+    years = [day.year for found in FULL_DATE_IN.finditer(text) if (day := full_date(found.group(0)))]
     return max(years) if years else None
-
-
-def _parse(text: str) -> date | None:
-    try:
-        return dateparser.parse(text.replace(".", ""), fuzzy=False).date()
-    except (ValueError, OverflowError):
-        return None

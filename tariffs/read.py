@@ -1,11 +1,14 @@
 """Read stage: a folder of article texts and the manifest `articles.toml` beside them."""
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from .webpage import Page, PageError, read_page
 
 
 class CorpusError(Exception):
@@ -25,34 +28,102 @@ class ManifestEntry:
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article file as read, before anything is removed from it."""
+    """An article file as read, before anything is removed from it; a web page brings what it says of itself."""
 
     id: str
     text: str
     entry: ManifestEntry | None
+    page: Page | None = None
 
 
 MANIFEST = "articles.toml"
+TEXT_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")
 
 
 def read_corpus(folder: Path) -> tuple[list[RawArticle], list[str]]:
-    """Every `*.txt` in `folder`, in name order, with its manifest entry.
+    """Every article under `folder` (text and web pages, subfolders too), in name order, with its manifest entry.
 
     Returns the articles and warnings (one line each) for faults that do not
-    stop the run.
+    stop the run. A folder with no article the tool can read is such a fault.
     """
     if not folder.is_dir():
         raise CorpusError(f"data folder not found: {folder}")
     warnings: list[str] = []
     entries = read_manifest(folder / MANIFEST, warnings)
-    paths = sorted(folder.glob("*.txt"))
-    warnings += unlisted_files(entries, {p.name for p in paths})
-    articles = []
-    for path in paths:
-        text = read_article(path, warnings)
-        if text is not None:
-            articles.append(RawArticle(id=path.stem, text=text, entry=entries.get(path.name)))
+    found = find_articles(folder)
+    warnings += unlisted_files(entries, set(found.articles))
+    warnings += found.warnings()
+    articles = [raw for name, path in found.articles.items()
+                if (raw := load_article(name, path, entries.get(name), warnings)) is not None]
+    if not found.articles:
+        raise CorpusError(f"no articles in {folder}: {found.nothing_readable()}")
     return articles, warnings
+
+
+@dataclass(frozen=True)
+class Found:
+    """The files under a data folder: articles by their name in the folder ("2025/kyodo.txt"), and the rest."""
+
+    articles: dict[str, Path]
+    unreadable: tuple[str, ...]
+
+    def warnings(self) -> list[str]:
+        """One line for every file the tool cannot read, however many there are."""
+        if not self.unreadable:
+            return []
+        kinds = sorted({Path(name).suffix.lower() or "no extension" for name in self.unreadable})
+        count = len(self.unreadable)
+        return [(f"{count} file{'s' if count > 1 else ''} skipped, not text or a web page ({', '.join(kinds)}): "
+                 f"{_examples(self.unreadable)}")]
+
+    def nothing_readable(self) -> str:
+        what = f"found only {_examples(self.unreadable)}" if self.unreadable else "the folder is empty"
+        return f"looked for {', '.join(TEXT_SUFFIXES + PAGE_SUFFIXES)} files; {what}"
+
+
+def find_articles(folder: Path) -> Found:
+    """Articles in the folder and its subfolders: regular files only (never a pipe or a device), hidden files
+    and folders left out, the manifest not an article."""
+    articles: dict[str, Path] = {}
+    unreadable: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in files:
+            path = Path(root, file)
+            name = path.relative_to(folder).as_posix()
+            if file.startswith(".") or name == MANIFEST or not path.is_file():
+                continue
+            if path.suffix.lower() in TEXT_SUFFIXES + PAGE_SUFFIXES:
+                articles[name] = path
+            else:
+                unreadable.append(name)
+    return Found(dict(sorted(articles.items())), tuple(sorted(unreadable)))
+
+
+def _examples(names: tuple[str, ...], shown: int = 3) -> str:
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def article_id(name: str) -> str:
+    """An article's id: its name in the folder without the extension ("2025/kyodo" for "2025/kyodo.html")."""
+    return name.rsplit(".", 1)[0] if "." in Path(name).name else name
+
+
+def load_article(name: str, path: Path, entry: ManifestEntry | None, warnings: list[str]) -> RawArticle | None:
+    """One article as the pipeline takes it: a text file as it is, a web page reduced to its article."""
+    text = read_article(path, warnings)
+    if text is None:
+        return None
+    if path.suffix.lower() not in PAGE_SUFFIXES:
+        return RawArticle(article_id(name), text, entry)
+    try:
+        page = read_page(text)
+    except PageError as err:
+        warnings.append(f"{name}: {err}; skipped")
+        return None
+    return RawArticle(article_id(name), printable(page.text), entry, page)
 
 
 def unlisted_files(entries: dict[str, ManifestEntry], present: set[str]) -> list[str]:

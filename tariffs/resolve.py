@@ -63,6 +63,14 @@ class Anchor:
             return self.day - timedelta(days=1) if self.hour is not None and self.hour < JST_AHEAD_OF_ET else self.day
         return self.day
 
+    def on_clock(self, zone: str | None) -> Anchor:
+        """The same moment told on another clock: 9:30 p.m. in Washington is the next morning in Tokyo, so a
+        report from Tokyo under a U.S. stamp counts its "Wednesday" from the Tokyo day."""
+        if zone is None or self.zone is None or zone == self.zone or zone not in ("JST", "ET"):
+            return self
+        shift = JST_AHEAD_OF_ET if zone == "JST" else -JST_AHEAD_OF_ET
+        return Anchor(self.seen_in(zone), zone, None if self.hour is None else (self.hour + shift) % 24)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -328,6 +336,7 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
     story = _Story()
     for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None, c.clause)):
         anchor = anchors.get(cand.sentence)
+        anchor = anchor.on_clock(local) if anchor else None  # the reporter's clock: the dateline's place
         cand.reported = anchor.day if anchor else None
         span, text, own = _governing_date(cand, anchor, story)
         _set(cand, span, text, own)

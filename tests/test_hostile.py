@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,11 +51,18 @@ def test_shift_jis_is_detected(tmp_path):
     assert "ラトニック" in articles[0].text and warnings == ["j.txt: not UTF-8, read as shift_jis"]
 
 
-def test_a_file_that_cannot_be_read_is_skipped(tmp_path):
+def test_a_folder_named_like_an_article_is_a_subfolder_not_an_article(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     write_corpus(tmp_path, {"good": ("2025-06-14", GOOD)})
     articles, warnings = read_corpus(tmp_path)
-    assert [a.id for a in articles] == ["good"] and warnings[0].startswith("folder.txt: cannot be read")
+    assert [a.id for a in articles] == ["good"] and warnings == []
+
+
+def test_a_pipe_named_like_an_article_is_never_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    write_corpus(tmp_path, {"good": ("2025-06-14", GOOD)})
+    articles, _ = read_corpus(tmp_path)
+    assert [a.id for a in articles] == ["good"]
 
 
 def test_a_file_that_vanishes_mid_run_is_skipped(tmp_path, monkeypatch):
