@@ -63,6 +63,7 @@ class Rule:
     negatives: tuple[str, ...]
     needs: frozenset[str] = frozenset()   # the kinds of word its pattern cannot match without: month, weekday
     hints: tuple[str, ...] = ()           # lower-cased words of which a sentence must hold one (none: always tried)
+    not_after: re.Pattern[str] | None = None  # ending where a match ends, it makes the match part of a name
 
 
 @cache
@@ -105,8 +106,12 @@ def _expand(pattern: str) -> str:
 def rules() -> tuple[Rule, ...]:
     return tuple(Rule(r["name"], r["kind"], r["granularity"], re.compile(_expand(r["pattern"])), r["covers"],
                       tuple(r.get("examples", ())), tuple(r.get("negatives", ())), _needs(r["pattern"]),
-                      tuple(r.get("hints", ())))
+                      tuple(r.get("hints", ())), _not_after(r.get("not_after")))
                  for r in _table()["rule"])
+
+
+def _not_after(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(f"(?:{_expand(pattern)})$") if pattern else None
 
 
 def _needs(pattern: str) -> frozenset[str]:
@@ -141,7 +146,8 @@ def find_timexes(text: str) -> list[Timex]:
         if not _may_match(rule, present, lowered):
             continue
         for match in rule.pattern.finditer(text):
-            found.append((match.start(), -(match.end() - match.start()), order, rule, match))
+            if rule.not_after is None or not rule.not_after.search(text, 0, match.end()):
+                found.append((match.start(), -(match.end() - match.start()), order, rule, match))
     found.sort(key=lambda f: f[:3])
     timexes: list[Timex] = []
     taken = -1
@@ -165,7 +171,8 @@ def _may_match(rule: Rule, present: set[str], lowered: str) -> bool:
 
 def read_with(rule: Rule, text: str) -> list[Timex]:
     """What one rule alone reads in a text (for the rule's own examples)."""
-    return [t for m in rule.pattern.finditer(text) if (t := _normalise(rule, m)) is not None]
+    return [t for m in rule.pattern.finditer(text) if (rule.not_after is None or not rule.not_after.search(text, 0, m.end()))
+            and (t := _normalise(rule, m)) is not None]
 
 
 # ---------------------------------------------------------------- normalising
