@@ -98,7 +98,7 @@ def _all_goods(reading: Reading, k: int, clause: Clause) -> bool:
 def _rate(reading: Reading, k: int, clause: Clause, noun: int) -> list[Candidate]:
     first, last = reading.rate_tokens[k]
     trigger = Trigger("tariff", "rate", first, last, clause, trigger_specs("tariff")["rate"])
-    mood = modality.read(reading, clause, first, last)
+    mood = modality.read(reading, clause, first, last, noun=True)  # a rate takes its tense from the verb it goes with
     if mood.conditional or mood.negated and not _status_word(reading, k, clause):
         return []
     ranged = _in_range(reading, k, clause)
