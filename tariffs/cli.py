@@ -66,11 +66,15 @@ def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
 @click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
 @click.option("--type", "types", multiple=True, type=click.Choice(["meeting", "tariff", "statement", "agreement", "deadline"]),
               help="Keep events of this type. Repeatable.")
+@click.option("--instrument", "instruments", multiple=True,
+              type=click.Choice(["executive_order", "proclamation", "letter", "memorandum", "post", "joint_statement",
+                                 "notice"]), help="Keep events made by this kind of instrument. Repeatable.")
+@click.option("--conflicts", is_flag=True, help="Keep only events whose sources disagree.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown", "ics"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
 @click.pass_obj
 def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, until: str | None,
-             types: tuple[str, ...], fmt: str, output: Path | None) -> None:
+             types: tuple[str, ...], instruments: tuple[str, ...], conflicts: bool, fmt: str, output: Path | None) -> None:
     """The events of every article, in date order."""
     from .index import article_count, document, select
     from .officials import known_official
@@ -82,7 +86,7 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
     for name in officials:
         if not known_official(name):
             _fail(f"unknown official {name!r} (not in the directory of officials)")
-    query = Query(officials, start, end, types)
+    query = Query(officials, start, end, types, instruments, conflicts)
     with _index(settings) as connection:
         if fmt == "json":
             _deliver(document(connection, query), output)
@@ -165,12 +169,18 @@ def _write(path: Path, pieces) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--plot", is_flag=True, help="Draw each sector's rate as a step chart over the months.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Show what was charged on this day (undated steps apart).")
 @click.pass_obj
-def rates(settings: Settings, fmt: str, plot: bool) -> None:
-    """The tariff history per sector and target: each rate with its status and dates, in order."""
-    from .report import rate_histories
+def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
+    """The tariff history per sector and target: every step of every rate with its dates, in date order;
+    with --as-of, what was charged that day."""
+    from .report import in_force, rate_histories
 
+    day = _iso_day(as_of, "--as-of")
     histories = rate_histories(_all_events(settings))
+    if day is not None:
+        _show_in_force(in_force(histories, day.isoformat()), fmt)
+        return
     if fmt == "json":
         click.echo(json.dumps(histories, indent=2, ensure_ascii=False))
         return
@@ -182,6 +192,18 @@ def rates(settings: Settings, fmt: str, plot: bool) -> None:
         click.echo(rates_plot(histories), nl=False)
     else:
         Console().print(rates_table(histories))
+
+
+def _show_in_force(found: dict, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+
+    from .render import in_force_table, undated_lines
+
+    Console().print(in_force_table(found))
+    click.echo(undated_lines(found), nl=False)
 
 
 @cli.command()

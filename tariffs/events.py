@@ -75,7 +75,9 @@ class Candidate:
     own_date: bool = False
     reported: object = None
     fallback: object = None
+    clock: str | None = None     # the clock its day was counted on ("JST", "ET"), when the article says
     sources: list = field(default_factory=list)
+    tellings: list = field(default_factory=list)   # what each source said of it, for steps and conflicts
 
 
 @cache

@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date
 
+from . import lexicon
 from .events import Candidate
+from .merge import PRECISION_RANK
 from .models import Agreement, Deadline, Meeting, Source, Statement, Tariff
 from .officials import country_of, directory
 
-# Within one event's reports, the status that says most about a rate wins.
-TARIFF_STATUS = ("paused", "agreed", "threatened", "in_effect", "announced", "proposed", "ended")
-
 
 def to_event(cand: Candidate):
-    """The pydantic event a merged candidate stands for."""
+    """The pydantic event a merged candidate stands for: the reading most of its articles give, every other
+    reading listed in `conflicts`, and for a rate each step of its life."""
+    conflicts = conflicts_of(cand)
+    _settle(cand, conflicts)
     common = {"date": cand.date, "date_end": cand.date_end, "date_text": cand.date_text, "date_precision": cand.precision,
-                  "sources": [Source(article=a, text=t) for a, t in cand.sources]}
+              "sources": [Source(article=a, text=t) for a, t in cand.sources], "conflicts": conflicts}
+    if cand.type == "tariff":
+        common.update(_life(cand))
     event = BUILD[cand.type](cand.fields, common)
     event.countries = _countries(event)
     event.summary = summarize(event)
@@ -28,10 +34,8 @@ def _meeting(f: dict, common: dict) -> Meeting:
 
 
 def _tariff(f: dict, common: dict) -> Tariff:
-    statuses = f.get("statuses", [f["status"]])
-    status = min(statuses, key=TARIFF_STATUS.index)
-    return Tariff(rate=f["rate"], sector=f["sector"], status=status, measure=f.get("measure"),
-                  previous_rate=f.get("previous_rate"), target=f["target"], officials=list(f.get("people", [])), **common)
+    return Tariff(rate=f["rate"], sector=f["sector"], measure=f.get("measure"), previous_rate=f.get("previous_rate"),
+                  target=f["target"], officials=list(f.get("people", [])), instrument=f.get("instrument"), **common)
 
 
 def _statement(f: dict, common: dict) -> Statement:
@@ -41,11 +45,151 @@ def _statement(f: dict, common: dict) -> Statement:
 
 
 def _agreement(f: dict, common: dict) -> Agreement:
-    return Agreement(parties=list(f["parties"]), status=f["status"], kind=f.get("kind", "deal"), **common)
+    instrument = f.get("instrument")
+    kind = INSTRUMENT_KINDS.get(instrument["kind"], f.get("kind", "deal")) if instrument else f.get("kind", "deal")
+    return Agreement(parties=list(f["parties"]), status=f["status"], kind=kind, what=f.get("what"),
+                     instrument=instrument, **common)
+
+
+# A deal made in a memorandum is a memorandum; one put into force by an order is an order.
+INSTRUMENT_KINDS = {"memorandum": "memorandum", "executive_order": "order", "proclamation": "order"}
 
 
 def _deadline(f: dict, common: dict) -> Deadline:
-    return Deadline(what=f.get("what", "deadline"), **common)
+    return Deadline(what=f.get("what", "deadline"), instrument=f.get("instrument"), **common)
+
+
+# ---------------------------------------------------------------- a rate's life
+
+
+# The order a rate's steps come in when their days do not tell it.
+LIFE = ("proposed", "threatened", "announced", "agreed", "in_effect", "paused", "ended")
+
+
+def _life(cand: Candidate) -> dict:
+    """A rate's steps in date order (undated ones after, never placed by guess); its status is the last
+    step's and its date the first's."""
+    steps = steps_of(cand.tellings)
+    first_dated = next((s for s in steps if s["date"] is not None), None)
+    when = {"date": first_dated["date"], "date_end": first_dated["date_end"],
+            "date_precision": first_dated["date_precision"]} if first_dated else {}
+    last = [s for s in steps if s["date"] is not None] or steps
+    return {"steps": steps, "status": last[-1]["status"], **when}
+
+
+def steps_of(tellings: list[dict]) -> list[dict]:
+    """One step per status the articles tell, dated by its most precise telling, with every article behind it."""
+    by_status: dict[str, list[dict]] = {}
+    for told in tellings:
+        by_status.setdefault(told["status"] or "in_effect", []).append(told)
+    steps = [_step(status, told) for status, told in by_status.items()]
+    return sorted(steps, key=lambda s: (s["date"] is None, s["date"] or date.min, LIFE.index(s["status"])))
+
+
+def _step(status: str, tellings: list[dict]) -> dict:
+    dated = [t for t in tellings if t["date"] is not None]
+    best = min(dated, key=_precision_key) if dated else None
+    instrument = next((t["instrument"] for t in tellings if t["instrument"] and t["instrument"]["number"]),
+                      next((t["instrument"] for t in tellings if t["instrument"]), None))
+    return {"status": status, "date": best["date"] if best else None, "date_end": best["date_end"] if best else None,
+            "date_precision": best["precision"] if best else None,
+            "effective": next((t["effective"] for t in tellings if t["effective"]), None),
+            "instrument": instrument, "articles": sorted({t["article"] for t in tellings})}
+
+
+def _precision_key(told: dict) -> tuple:
+    """Own words before a borrowed day, then the finer precision, then the shorter span; undated last."""
+    if told["date"] is None:
+        return (True, PRECISION_RANK[None], 0)
+    span = ((told["date_end"] or told["date"]) - told["date"]).days
+    return (not told["own"], PRECISION_RANK[told["precision"]], span)
+
+
+# ---------------------------------------------------------------- where sources disagree
+
+
+# The fields whose readings are compared across articles, by event type (a rate's days are its steps).
+COMPARED = {"meeting": ("date", "duration", "location", "round"), "statement": ("date",), "agreement": ("date",),
+            "deadline": ("date",), "tariff": ()}
+SHOWN_AS = {"duration": "duration_minutes"}
+
+
+def conflicts_of(cand: Candidate) -> list[dict]:
+    """Each compared field on which the merged articles give readings that cannot both be true."""
+    found = []
+    for name in COMPARED[cand.type]:
+        readings = _readings(cand.tellings, name)
+        if _disagree(name, readings):
+            found.append({"field": SHOWN_AS.get(name, name),
+                          "readings": [{"value": _shown(name, v), "articles": arts} for v, arts in readings]})
+    return found
+
+
+def _readings(tellings: list[dict], name: str) -> list[tuple]:
+    """Each article's reading of a field (its most precise own date, or the first value it gives), grouped by
+    value (a date by its days), the best supported first (the most precise on a tie)."""
+    per_article: dict[str, object] = {}
+    for told in sorted(tellings, key=_precision_key if name == "date" else lambda t: 0):
+        value = _value(told, name)
+        if value is not None:
+            per_article.setdefault(told["article"], value)
+    grouped: dict[object, tuple[object, list[str]]] = {}
+    for article, value in per_article.items():
+        key = value[:2] if name == "date" else value
+        grouped.setdefault(key, (value, []))[1].append(article)
+    order = lambda item: (-len(item[1]), PRECISION_RANK[item[0][2]] if name == "date" else 0)
+    return sorted(((v, sorted(a)) for v, a in grouped.values()), key=order)
+
+
+def _value(told: dict, name: str):
+    if name != "date":
+        return told[name]
+    return (told["date"], told["date_end"], told["precision"], told["date_text"]) if told["own"] and told["date"] else None
+
+
+def _disagree(name: str, readings: list[tuple]) -> bool:
+    """Two readings that cannot both hold: days that do not overlap (one day apart across the date line
+    too), places of which neither lies in the other, or two different values."""
+    values = [v for v, _ in readings]
+    pairs = [(a, b) for i, a in enumerate(values) for b in values[i + 1:]]
+    if name == "date":
+        return any(_days_apart(a, b) for a, b in pairs)
+    if name == "location":
+        return any(not _nested(a, b) for a, b in pairs)
+    return bool(pairs)
+
+
+def _days_apart(a: tuple, b: tuple) -> bool:
+    return (a[1] or a[0]) < b[0] or (b[1] or b[0]) < a[0]
+
+
+def _nested(a: str, b: str) -> bool:
+    """Whether one place lies within the other ("the White House" in "Washington" in "the United States")."""
+    return b in _enclosing(a) or a in _enclosing(b)
+
+
+def _enclosing(place: str) -> set[str]:
+    within = lexicon.load("places").get("within", {})
+    found: set[str] = set()
+    while place in within and within[place] not in found:  # a loop in the user's table ends the walk
+        place = within[place]
+        found.add(place)
+    return found
+
+
+def _shown(name: str, value):
+    if name != "date":
+        return value
+    first, last = value[0], value[1]
+    return first.isoformat() if last is None else f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _settle(cand: Candidate, conflicts: list[dict]) -> None:
+    """Where articles disagree on the day, the event keeps the day most of them give (the most precise on a tie)."""
+    if not any(c["field"] == "date" for c in conflicts):
+        return
+    first, last, precision, text = _readings(cand.tellings, "date")[0][0]
+    cand.date, cand.date_end, cand.precision, cand.date_text = first, last, precision, text
 
 
 BUILD = {"meeting": _meeting, "tariff": _tariff, "statement": _statement, "agreement": _agreement,
@@ -94,7 +238,26 @@ def _statement_line(event: Statement) -> str:
     if event.quote:
         return f"{who}: “{event.quote}”"
     said = event.sources[0].text if event.sources else ""
-    return f"{who}, reported: {_words(said, 140)}"
+    return f"{who}, reported: {_words(reported_content(said), 140)}"
+
+
+# "..., the ministry said." / "..., Akazawa told reporters on Friday." : the report before its attribution.
+TRAILING_ATTRIBUTION = re.compile(r"^(?P<content>.{20,}?)[,;]?\s+(?:according to [^,.]+|(?:the |a |an )?[\w.'’ -]{1,60}?"
+                                  r"\s(?:said|says|told [\w ]{1,40}|added|noted|stressed|explained)(?: on \w+)?)\.?$")
+# "Akazawa said on Friday that ..." / "Trump told reporters the deal ...": the report after its verb of saying.
+LEADING_ATTRIBUTION = re.compile(r"^[^,]{0,80}?\b(?:said|says|told reporters|told [A-Z][\w ]{0,30}|stressed|noted|added)"
+                                 r"(?: on \w+| in \w+| late \w+)?(?: that)?,?\s+(?P<content>.{20,})$")
+
+
+def reported_content(sentence: str) -> str:
+    """What a reported statement says, without its attribution: the words before ", X said" or after
+    "X said that"; the whole sentence when it has neither."""
+    for pattern in (TRAILING_ATTRIBUTION, LEADING_ATTRIBUTION):
+        found = pattern.match(sentence.strip())
+        if found:
+            content = found.group("content").strip(" ,;.")
+            return content[0].upper() + content[1:]
+    return sentence
 
 
 def _words(text: str, limit: int) -> str:
@@ -105,9 +268,13 @@ def _words(text: str, limit: int) -> str:
 
 
 def _agreement_line(event: Agreement) -> str:
-    what = {"deal": "deal", "procedural": "procedural agreement", "memorandum": "memorandum", "order": "order"}[event.kind]
-    status = "reached" if event.status == "reached" else "expected"
-    return f"{' and '.join(event.parties)} {what} {status}"
+    done = event.status == "reached"
+    what = {"deal": "deal reached" if done else "deal expected",
+            "procedural": "agreed" if done else "expected to agree",
+            "memorandum": "memorandum signed" if done else "memorandum expected",
+            "order": "order implementing the deal issued" if done else "order implementing the deal expected"}[event.kind]
+    line = f"{' and '.join(event.parties)} {what}"
+    return f"{line}: {_words(event.what, 120)}" if event.what else line
 
 
 SUMMARIES = {"meeting": _meeting_line, "tariff": _tariff_line, "statement": _statement_line,

@@ -308,6 +308,11 @@ def _events(connection: sqlite3.Connection, query: Query):
         names = _canonical_names(connection, query.officials)
         clauses.append(f"id IN (SELECT event FROM event_names WHERE name IN ({','.join('?' * len(names)) or 'NULL'}))")
         params += names
+    if query.instruments:
+        clauses.append(f"json_extract(json, '$.instrument.kind') IN ({','.join('?' * len(query.instruments))})")
+        params += list(query.instruments)
+    if query.conflicts:
+        clauses.append("json_array_length(json_extract(json, '$.conflicts')) > 0")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return (row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params))
 

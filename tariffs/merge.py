@@ -32,6 +32,7 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     references: list[Candidate] = []
     for cand in candidates:
         cand.sources = [(cand.article, cand.source)]
+        cand.tellings = [telling(cand)]
         if cand.reference and cand.type == "meeting" and cand.date is None:
             references.append(cand)  # "It was the fourth round": no day of its own, but more about talks told
         elif not _admitted(cand):
@@ -44,6 +45,22 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     _borrow_fallback_dates(kept)
     _share_rounds([k for k in kept if k.type == "meeting"], [r for r in references if r.type == "meeting"])
     return [k for k in kept if _finished(k)]
+
+
+def telling(cand: Candidate) -> dict:
+    """What one sentence says of an event, kept apart from the merged event so that it can show every
+    reading: a rate's step, and where outlets disagree."""
+    fields = cand.fields
+    return {"article": cand.article, "date": cand.date, "date_end": cand.date_end, "precision": cand.precision,
+            "date_text": cand.date_text,
+            "own": cand.own_date, "clock": cand.clock, "status": fields.get("status"), "effective": _effective(cand),
+            "instrument": fields.get("instrument"), "duration": fields.get("duration"),
+            "location": fields.get("location"), "round": fields.get("round")}
+
+
+def _effective(cand: Candidate) -> date | None:
+    """The day a rate starts to apply, when its own date was read as one ("effective Sept. 16", "from Aug. 7")."""
+    return cand.date if cand.fields.get("effective") and cand.own_date else None
 
 
 def _admitted(cand: Candidate) -> bool:
@@ -81,6 +98,9 @@ def _borrow_fallback_dates(kept: list[Candidate]) -> None:
     for cand in kept:
         if cand.date is None and cand.fallback is not None:
             cand.date, cand.date_end, cand.precision = cand.fallback.start, cand.fallback.end, cand.fallback.precision
+            for told in cand.tellings:  # each telling of it is of that day, if of none of its own
+                if told["date"] is None:
+                    told.update(date=cand.date, date_end=cand.date_end, precision=cand.precision, own=False)
 
 
 def _stands_alone(ref: Candidate) -> bool:
@@ -371,7 +391,14 @@ def _dates_meet(a: Candidate, b: Candidate, in_article: bool) -> bool:
         return in_article
     if not in_article and (_length(a) > LONGEST_SPAN or _length(b) > LONGEST_SPAN):
         return False
-    return a.date <= (b.date_end or b.date) and b.date <= (a.date_end or a.date)
+    return a.date <= (b.date_end or b.date) and b.date <= (a.date_end or a.date) or _across_date_line(a, b, in_article)
+
+
+def _across_date_line(a: Candidate, b: Candidate, in_article: bool) -> bool:
+    """Two articles on different clocks (Tokyo and Washington) that date one event a day apart tell one event:
+    an evening in Washington is the next morning in Tokyo."""
+    return (not in_article and a.clock is not None and b.clock is not None and a.clock != b.clock
+            and a.precision == b.precision == "day" and abs((a.date - b.date).days) == 1)
 
 
 def _length(c: Candidate) -> int:
@@ -385,6 +412,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     """Fold `other` into `into`: every source, the most telling date, and the details only one of them has."""
     known = set(into.sources)
     into.sources.extend(s for s in other.sources if s not in known)
+    into.tellings.extend(other.tellings)
     if _better_date(other, into):
         into.date, into.date_end, into.date_text, into.precision = other.date, other.date_end, other.date_text, other.precision
         into.own_date = other.own_date
@@ -430,6 +458,7 @@ STATUS_WEIGHT = {"in_effect": 0, "announced": 1, "agreed": 2, "threatened": 3, "
 
 
 def _fold_tariff(keep: dict, add: dict) -> None:
+    _fold_instrument(keep, add)
     keep["measure"] = keep.get("measure") or add.get("measure")
     keep["people"] = list(dict.fromkeys(keep.get("people", []) + add.get("people", [])))
     if add.get("target") == "*":
@@ -439,8 +468,16 @@ def _fold_tariff(keep: dict, add: dict) -> None:
     keep.setdefault("statuses", [keep["status"]]).append(add["status"])
 
 
+def _fold_instrument(keep: dict, add: dict) -> None:
+    """The instrument named most fully: one with its number over one without, else the first named."""
+    if add.get("instrument") and (not keep.get("instrument") or (add["instrument"]["number"] and not keep["instrument"]["number"])):
+        keep["instrument"] = add["instrument"]
+
+
 def _fold_agreement(keep: dict, add: dict) -> None:
+    _fold_instrument(keep, add)
     keep["document"] = keep.get("document") or add.get("document")
+    keep["what"] = keep.get("what") or add.get("what")
     if keep["status"] != add["status"] and "reached" in (keep["status"], add["status"]):
         keep["status"] = "reached"
     if keep.get("kind") == "procedural" and add.get("kind") != "procedural":
@@ -448,6 +485,7 @@ def _fold_agreement(keep: dict, add: dict) -> None:
 
 
 def _fold_deadline(keep: dict, add: dict) -> None:
+    _fold_instrument(keep, add)
     if keep.get("what") == "deadline":
         keep["what"] = add.get("what", "deadline")
 

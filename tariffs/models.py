@@ -24,6 +24,39 @@ class Source(BaseModel):
     text: str
 
 
+class Reading(BaseModel):
+    """One value a field was given, and the articles that gave it."""
+
+    value: str | int | float | None
+    articles: list[str]
+
+
+class Conflict(BaseModel):
+    """A field the merged articles disagree on, with every reading."""
+
+    field: str
+    readings: list[Reading]
+
+
+class Instrument(BaseModel):
+    """What made a measure or a deal: an executive order (and its number), a proclamation, a letter ..."""
+
+    kind: Literal["executive_order", "proclamation", "letter", "memorandum", "post", "joint_statement", "notice"]
+    number: str | None = None
+
+
+class Step(BaseModel):
+    """One step of a rate's life (announced, threatened, agreed, in effect, paused, ended), dated as told."""
+
+    status: Literal["in_effect", "announced", "threatened", "proposed", "agreed", "paused", "ended"]
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    date_precision: Precision | None = None
+    effective: dt.date | None = None
+    instrument: Instrument | None = None
+    articles: list[str] = Field(default_factory=list)
+
+
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -36,6 +69,7 @@ class _Event(BaseModel):
     officials: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
 
 
 class Meeting(_Event):
@@ -56,6 +90,8 @@ class Tariff(_Event):
     previous_rate: float | None = None
     imposer: str = "US"
     target: str = "JP"
+    steps: list[Step] = Field(default_factory=list)
+    instrument: Instrument | None = None
 
 
 class Statement(_Event):
@@ -69,11 +105,14 @@ class Agreement(_Event):
     parties: list[str] = Field(default_factory=lambda: ["JP", "US"])
     status: Literal["reached", "expected"] = "reached"
     kind: Literal["deal", "procedural", "memorandum", "order"] = "deal"
+    what: str | None = None
+    instrument: Instrument | None = None
 
 
 class Deadline(_Event):
     type: Literal["deadline"] = "deadline"
     what: str = ""
+    instrument: Instrument | None = None
 
 
 Event = Annotated[Meeting | Tariff | Statement | Agreement | Deadline, Field(discriminator="type")]

@@ -15,6 +15,8 @@ class Query:
     since: date | None = None
     until: date | None = None
     types: tuple[str, ...] = field(default=())
+    instruments: tuple[str, ...] = ()   # kinds of instrument ("executive_order", "letter" ...)
+    conflicts: bool = False             # only events whose sources disagree
 
 
 def select(events: list, query: Query) -> list:
@@ -29,7 +31,13 @@ def select(events: list, query: Query) -> list:
 
 def _wanted(event, query: Query) -> bool:
     """Whether the event passes the type, official and date filters, each checked only when set."""
-    return _type_wanted(event, query) and _officials_wanted(event, query) and _dates_wanted(event, query)
+    return (_type_wanted(event, query) and _officials_wanted(event, query) and _dates_wanted(event, query)
+            and _instrument_wanted(event, query) and (not query.conflicts or bool(event.conflicts)))
+
+
+def _instrument_wanted(event, query: Query) -> bool:
+    instrument = getattr(event, "instrument", None)
+    return not query.instruments or (instrument is not None and instrument.kind in query.instruments)
 
 
 def _type_wanted(event, query: Query) -> bool:

@@ -26,8 +26,21 @@ def table(articles: int, events: list[dict]) -> Table:
         grid.add_column(name, overflow="fold")
     for event in events:
         grid.add_row(Text(_when(event)), Text(event["type"]), Text(", ".join(_who(event))),
-                     Text(event["summary"]), Text(", ".join(dict.fromkeys(s["article"] for s in event["sources"]))))
+                     Text(event["summary"] + _disagreement(event)),
+                     Text(", ".join(dict.fromkeys(s["article"] for s in event["sources"]))))
     return grid
+
+
+def _disagreement(event: dict) -> str:
+    """A mark on an event whose sources disagree, naming on what (`tariffs show ID` tells who says what)."""
+    fields = [c["field"].replace("_", " ") for c in event.get("conflicts") or []]
+    return f" [sources differ: {', '.join(fields)}]" if fields else ""
+
+
+def who_says_what(conflict: dict) -> str:
+    """"date: 2025-06-12 (tokyo); 2025-06-11 (washington)"."""
+    readings = "; ".join(f"{json_value(r['value'])} ({', '.join(r['articles'])})" for r in conflict["readings"])
+    return f"{conflict['field']}: {readings}"
 
 
 def print_table(articles: int, events: list[dict], console: Console) -> None:
@@ -35,9 +48,44 @@ def print_table(articles: int, events: list[dict], console: Console) -> None:
 
 
 def _when(event: dict) -> str:
-    if event["date"] is None:
+    return shown_date(event["date"], event.get("date_end"), event.get("date_precision"))
+
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown_date(first: str | None, last: str | None, precision: str | None) -> str:
+    """A date as precisely as the text gave it, never more: "13 Jun 2025", "15–17 Jun 2025", "late Jul 2025",
+    "week of 9 Jun 2025", "Jun 2025", "2025", "undated". A span of a month part is never shown as eleven days."""
+    if first is None:
         return "undated"
-    return f"{event['date']}–{event['date_end']}" if event["date_end"] else event["date"]
+    year, month, day = (int(x) for x in first.split("-"))
+    month_year = f"{MONTH_NAMES[month - 1]} {year}"
+    if precision == "year":
+        return str(year)
+    if precision == "month":
+        return month_year
+    if precision == "part_of_month":
+        return f"{_part(day)} {month_year}"
+    if precision in ("week", "weekend"):
+        return f"{precision} of {day} {month_year}"
+    return _days(first, last)
+
+
+def _part(day: int) -> str:
+    return "early" if day <= 10 else "mid" if day <= 20 else "late"
+
+
+def _days(first: str, last: str | None) -> str:
+    """One day, or a span of days told as such ("15–17 Jun 2025", "30 Jun – 2 Jul 2025")."""
+    y1, m1, d1 = (int(x) for x in first.split("-"))
+    if not last or last == first:
+        return f"{d1} {MONTH_NAMES[m1 - 1]} {y1}"
+    y2, m2, d2 = (int(x) for x in last.split("-"))
+    if (y1, m1) == (y2, m2):
+        return f"{d1}–{d2} {MONTH_NAMES[m1 - 1]} {y1}"
+    start = f"{d1} {MONTH_NAMES[m1 - 1]}" + (f" {y1}" if y1 != y2 else "")
+    return f"{start} – {d2} {MONTH_NAMES[m2 - 1]} {y2}"
 
 
 def _who(event: dict) -> list[str]:
@@ -139,9 +187,36 @@ def rates_table(histories: list[dict]) -> Table:
 
 
 def _step(step: dict) -> str:
+    """"27.5% (Apr 2025)", "15% agreed (22 Jul 2025)", "15% (from 16 Sep 2025)", "25% threatened (undated)"."""
     status = "" if step["status"] == "in_effect" else f" {step['status'].replace('_', ' ')}"
-    when = f" ({step['date'][:7]})" if step["date"] else ""
-    return f"{step['rate']:g}%{status}{when}"
+    when = shown_date(step["date"], step.get("date_end"), step.get("date_precision"))
+    if step.get("effective") and step["effective"] != step["date"]:
+        when += f", from {shown_date(step['effective'], None, 'day')}"
+    return f"{step['rate']:g}%{status} ({when})"
+
+
+def in_force_table(found: dict) -> Table:
+    """What was charged on a day, and the undated steps that could not be placed."""
+    grid = Table(title=f"Tariff rates in force on {shown_date(found['as_of'], None, 'day')}")
+    for name in ("sector", "target", "rate", "since"):
+        grid.add_column(name, no_wrap=True)
+    for row in found["in_force"]:
+        since = shown_date(row.get("effective") or row["date"], None if row.get("effective") else row.get("date_end"),
+                           "day" if row.get("effective") else row.get("date_precision"))
+        grid.add_row(Text(row["sector"]), Text(_target(row["target"])), Text(f"{row['rate']:g}%"), Text(since))
+    return grid
+
+
+def undated_lines(found: dict) -> str:
+    """The steps no day was read for, one a line: never placed on the timeline by guess."""
+    if not found["undated"]:
+        return ""
+    return "Undated, not placed:\n" + "".join(
+        f"  {s['sector']}/{_target(s['target'])} {s['rate']:g}% {s['status'].replace('_', ' ')}\n" for s in found["undated"])
+
+
+def _target(target: str) -> str:
+    return "every partner" if target == "*" else target
 
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -159,6 +234,10 @@ def rates_plot(histories: list[dict]) -> str:
         steps = _dated_in_force(history["steps"])
         if steps:
             lines.append(_plot_row(history, steps, months, top))
+    undated = [f"{h['sector']}/{_target(h['target'])} {s['rate']:g}% {s['status'].replace('_', ' ')}"
+               for h in histories for s in h["steps"] if s["date"] is None]
+    if undated:
+        lines.append("undated, not placed: " + "; ".join(undated))
     return "\n".join(lines) + "\n"
 
 
@@ -214,7 +293,9 @@ def event_detail(event: dict, articles: dict[str, dict]) -> list:
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")
     for key, value in event.items():
-        if key != "sources":
+        if key == "conflicts" and value:
+            fields.add_row(Text("sources differ"), Text("\n".join(who_says_what(c) for c in value)))
+        elif key not in ("sources", "conflicts"):
             fields.add_row(Text(key), Text(json_value(value)))
     parts = [Panel(fields, title=Text(event["summary"]))]
     for source in event["sources"]:

@@ -16,7 +16,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
+from . import lexicon
 from .dates import (
     ABSOLUTE,
     ANAPHORIC,
@@ -338,6 +340,7 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
         anchor = anchors.get(cand.sentence)
         anchor = anchor.on_clock(local) if anchor else None  # the reporter's clock: the dateline's place
         cand.reported = anchor.day if anchor else None
+        cand.clock = anchor.zone if anchor else None
         span, text, own = _governing_date(cand, anchor, story)
         _set(cand, span, text, own)
         if span is None:
@@ -506,6 +509,7 @@ def _own_date(cand, anchor: Anchor | None, reference: date | None) -> tuple[Span
     timex = cand.timex
     if timex is None:
         return None, None, False
+    cand.fields["effective"] = starts_rate(cand, timex)
     tense = _tense(cand, timex)
     span = resolve(timex, anchor, tense, reference, cand.fields.get("zone"))
     if span is None:
@@ -526,7 +530,31 @@ def _tense(cand, timex: Timex) -> str | None:
         return NEAREST
     if timex.prep == "occasion":
         return None  # the occasion's own day ("at the summit, which is to be held June 15-17"), read without tense
+    if cand.fields.get("effective"):
+        return NEAREST  # "signed an order cutting the rate, effective Sept. 16": a start told from the past, ahead or behind
     return _mood_tense(cand, timex)
+
+
+def starts_rate(cand, timex: Timex) -> bool:
+    """Whether a rate's date is the day it starts to apply: "effective Sept. 16", "from Aug. 7", "takes effect
+    on Aug. 1" (the cues are in lexicon/tariff.toml)."""
+    if cand.type != "tariff":
+        return False
+    cues = _effective_cues()
+    return (timex.prep or "") in cues.words or bool(cues.before.search(cand.source, 0, timex.start))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    words: frozenset[str]
+    before: re.Pattern[str]
+
+
+@cache
+def _effective_cues() -> _Cues:
+    cues = lexicon.load("tariff")["effective"]["cues"]
+    alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return _Cues(frozenset(cues), re.compile(rf"\b(?:{alternation})\s+(?:on\s+|from\s+)?$", re.IGNORECASE))
 
 
 def _mood_tense(cand, timex: Timex) -> str | None:

@@ -78,7 +78,7 @@ def test_date_filters_drop_undated_events(corpus):
 def test_table_lists_events_in_date_order(corpus):
     result = run("--data", str(corpus), "timeline")
     assert result.exit_code == 0
-    assert result.output.index("2025-05-01") < result.output.index("2025-06-13")
+    assert result.output.index("1 May 2025") < result.output.index("13 Jun 2025")
 
 
 def test_output_file_holds_the_json(corpus, tmp_path):

@@ -64,3 +64,32 @@ def test_every_pattern_names_its_class_and_carries_examples():
             assert trigger.get("covers") and trigger.get("examples"), f"{kind}.{trigger['name']}"
     for rule in rules():
         assert rule.covers and rule.examples, rule.name
+
+
+def _instrument_examples():
+    from tariffs.instruments import instrument_examples
+
+    for kind, text, named in instrument_examples():
+        yield pytest.param(kind, text, named, id=f"{kind}{'+' if named else '-'}{text[:30]}")
+
+
+@pytest.mark.parametrize("kind, text, named", list(_instrument_examples()))
+def test_instrument_examples(kind, text, named):
+    from tariffs.instruments import find_instrument
+
+    found = find_instrument(text)
+    assert (found is not None and found["kind"] == kind) == named
+
+
+def _effective_examples():
+    table = lexicon.load("tariff")["effective"]
+    yield from (pytest.param(text, True, id=f"effective+{text[:30]}") for text in table["examples"])
+    yield from (pytest.param(text, False, id=f"effective-{text[:30]}") for text in table["negatives"])
+
+
+@pytest.mark.parametrize("text, starts", list(_effective_examples()))
+def test_effective_cue_examples(text, starts):
+    from tests.conftest import events_of
+
+    steps = [s for e in events_of(text, "2025-07-08") if e.type == "tariff" for s in e.steps]
+    assert steps and any(s.effective is not None for s in steps) == starts

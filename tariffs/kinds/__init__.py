@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..events import Candidate, claim_dates, find_triggers, narration
+from ..instruments import find_instrument
 from ..mentions import Reading
 from .agreement import agreements
 from .deadline import deadlines
@@ -11,6 +12,8 @@ from .meeting import meetings
 from .statement import labelled, statements
 from .tariff import tariffs
 
+# The types whose events may name the instrument that made them ("by executive order", "in a letter").
+WITH_INSTRUMENT = ("tariff", "agreement", "deadline")
 BUILDERS = {"meeting": meetings, "statement": statements, "agreement": agreements, "deadline": deadlines}
 # A place told beside an event puts its day on that place's clock ("In Tokyo, where it was already Thursday").
 CLOCKS = (("JST", re.compile(r"\b[Ii]n (?:Tokyo|Japan)\b|\bwhere it was already\b")),
@@ -31,8 +34,11 @@ def read_events(readings: list[Reading]) -> list[Candidate]:
         claim_dates(reading, here)
         here.extend(narration(reading, here))
         clock = _clock(reading)
+        instrument = find_instrument(reading.text) if any(c.type in WITH_INSTRUMENT for c in here) else None
         for cand in here:
             cand.fields.setdefault("zone", clock)
+            if cand.type in WITH_INSTRUMENT:
+                cand.fields["instrument"] = instrument
         found.extend(sorted(here, key=lambda c: c.position))
     return found
 

@@ -22,12 +22,55 @@ def agreements(reading: Reading, trigger: Trigger) -> list[Candidate]:
     if _ruled_out(reading, trigger, mood):
         return []
     fields = {"status": _status(trigger, mood), "parties": _parties(reading, trigger), "kind": _kind(reading, trigger),
-              "document": _document(reading, trigger.first, trigger.last)}
+              "document": _document(reading, trigger.first, trigger.last), "what": what_agreed(reading, trigger)}
     reference = trigger.noun and definite(reading, trigger)
     found = [candidate(reading, trigger, fields, mood, reference=reference)]
     for other in _more_documents(reading, trigger):  # "signed a document ..., and a framework ..."
         found.append(candidate(reading, trigger, {**fields, "document": other}, mood, reference=reference))
     return found
+
+
+# Words that open what was agreed after the trigger ("a deal on ...", "agreed to ...", "a deal that sets ...").
+WHAT_OPENERS = ("on", "to", "that", "for", "covering", "including", "under which", "which", "in which", "over")
+# Words that close it: the end of the clause's report, a source, a date of its own.
+WHAT_CLOSERS = frozenset({",", ";", ":", "—", "–", "(", "said", "says", "according", "officials", "the ministry"})
+WHAT_WORDS = 24
+
+
+def what_agreed(reading: Reading, trigger: Trigger) -> str | None:
+    """The object of an agreement as the sentence words it: what follows the trigger from an opener
+    ("on", "to", "that sets") to the end of its clause or the next comma, at most a couple of dozen words;
+    None when nothing is said of it."""
+    tokens, last = reading.tokens, trigger.clause.last
+    dated = _dated_tokens(reading)
+    start = trigger.last
+    while start < last and (start in dated or tokens[start].key in WHAT_SKIPPED):
+        start += 1
+    opener = next((o for o in WHAT_OPENERS if [t.key for t in tokens[start:start + len(o.split())]] == o.split()), None)
+    if opener is None:
+        return None
+    begin = start + len(opener.split())
+    end = begin
+    while end < min(last, begin + WHAT_WORDS) and tokens[end].text not in WHAT_CLOSERS and end not in reading.quoted \
+            and end not in dated:
+        end += 1
+    words = reading.text[tokens[begin].start:tokens[end - 1].end] if end > begin else ""
+    return words.strip(" .") or None
+
+
+# Between the trigger and what was agreed: the parties and the deal's own name ("a trade deal with Japan on ...").
+WHAT_SKIPPED = frozenset({"with", "japan", "the", "united", "states", "u.s.", "us", "washington", "tokyo", "a", "an",
+                          "trade", "deal", "agreement", "framework"})
+
+
+def _dated_tokens(reading: Reading) -> set[int]:
+    """The tokens of the sentence's date expressions, with a preposition that opens one ("on Tuesday")."""
+    dated: set[int] = set()
+    for first, last in reading.timex_tokens:
+        dated.update(range(first, last))
+        if first > 0 and reading.tokens[first - 1].key in ("on", "last", "this", "in", "by", "early", "late"):
+            dated.add(first - 1)
+    return dated
 
 
 def _mood(reading: Reading, trigger: Trigger) -> Modality:
