@@ -477,7 +477,7 @@ class _Builder:
         """Reported content without "that": "said the talks went well", "said he would"."""
         w = words()
         token = self.tokens[i]
-        if token.key in w.time_openers or any(tuple(t.key for t in self.tokens[i:i + len(p)]) == p for p in w.listeners):
+        if token.key in w.time_openers or _opens(self.tokens, i, w.listeners):
             return False
         if token.key in w.pronouns:
             return self._verb_soon(i + 1, last)

@@ -141,9 +141,10 @@ def find_timexes(text: str) -> list[Timex]:
         return []
     present = {word for word, gate in _word_gates().items() if gate.search(text)}
     lowered = text.lower()
+    hinted = {hint for hint in _all_hints() if hint in lowered}
     found = []
     for order, rule in enumerate(rules()):
-        if not _may_match(rule, present, lowered):
+        if not _may_match(rule, present, hinted):
             continue
         for match in rule.pattern.finditer(text):
             if rule.not_after is None or not rule.not_after.search(text, 0, match.end()):
@@ -161,12 +162,18 @@ def find_timexes(text: str) -> list[Timex]:
     return timexes
 
 
-def _may_match(rule: Rule, present: set[str], lowered: str) -> bool:
+def _may_match(rule: Rule, present: set[str], hinted: set[str]) -> bool:
     """A cheap look before the pattern: "{month} {day}" is not tried on a sentence that names no month,
     "two days ago" not on one without "ago"."""
     if not rule.needs <= present:
         return False
-    return not rule.hints or any(hint in lowered for hint in rule.hints)
+    return not rule.hints or not hinted.isdisjoint(rule.hints)
+
+
+@cache
+def _all_hints() -> frozenset[str]:
+    """Every rule's hint words, each looked for once per sentence."""
+    return frozenset(hint for rule in rules() for hint in rule.hints)
 
 
 def read_with(rule: Rule, text: str) -> list[Timex]:

@@ -96,9 +96,14 @@ class Reading:
         return {category: tuple(found) for category, found in grouped.items()}
 
     @cached_property
+    def cue_hits(self) -> tuple[Hit, ...]:
+        """The modality cues found in the sentence ("is set to", "not", "if")."""
+        return tuple(h for h in self.hits if h.category.startswith("cue:"))
+
+    @cached_property
     def cue_tokens(self) -> frozenset[int]:
         """Tokens inside modality cues ("is set to", "is expected to"): helpers of a verb, never its head."""
-        return frozenset(i for h in self.hits if h.category.startswith("cue:") for i in range(h.first, h.last))
+        return frozenset(i for h in self.cue_hits for i in range(h.first, h.last))
 
     def words(self, first: int, last: int) -> str:
         return " ".join(t.key for t in self.tokens[first:last])

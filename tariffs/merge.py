@@ -185,14 +185,14 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     every match must share (a rate, a speaker, a person, a type, and for a dated event its month), so a
     large corpus stays cheap."""
     kept: list[Candidate] = []
-    buckets: dict[tuple, list[Candidate]] = {}
-    talks: dict[str, list[Candidate]] = {}  # held talks by person, for retellings with no day
+    buckets: dict[tuple, dict[int, Candidate]] = {}  # each bucket's events by identity, in filing order
+    talks: dict[str, dict[int, Candidate]] = {}  # held talks by person, for retellings with no day
     undated: list[Candidate] = []
     for cand in candidates:
         if cand.type == "meeting" and cand.date is None:
             undated.append(cand)
             continue
-        pool = {id(k): k for key in _probes(cand) for k in buckets.get(key, ())}.values()
+        pool = {i: k for key in _probes(cand) for i, k in buckets.get(key, {}).items()}.values()
         match = _best(list(pool), cand, False)
         if match is None:
             kept.append(cand)
@@ -208,16 +208,13 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _file(buckets: dict[tuple, list[Candidate]], talks: dict[str, list[Candidate]], cand: Candidate) -> None:
+def _file(buckets: dict[tuple, dict[int, Candidate]], talks: dict[str, dict[int, Candidate]], cand: Candidate) -> None:
     """Put a kept event where later tellings of it will look (again after a fold moved its day)."""
     for key in _probes(cand):
-        bucket = buckets.setdefault(key, [])
-        if not any(k is cand for k in bucket):
-            bucket.append(cand)
+        buckets.setdefault(key, {}).setdefault(id(cand), cand)
     if cand.type == "meeting":
         for name in cand.fields.get("people", []):
-            if not any(k is cand for k in talks.setdefault(name, [])):
-                talks[name].append(cand)
+            talks.setdefault(name, {}).setdefault(id(cand), cand)
 
 
 def _probes(cand: Candidate) -> list[tuple]:
@@ -235,13 +232,13 @@ def _probes(cand: Candidate) -> list[tuple]:
 RETELL_DAYS = 62
 
 
-def _last_before(talks: dict[str, list[Candidate]], cand: Candidate) -> Candidate | None:
+def _last_before(talks: dict[str, dict[int, Candidate]], cand: Candidate) -> Candidate | None:
     """An article that tells held talks without their day ("a visit that included a session with Trump")
     retells the latest talks of those people before it was written."""
     people = set(cand.fields.get("people", []))
     if cand.fields.get("status") != "held" or len(people) < 2 or cand.reported is None:
         return None
-    pool = {id(k): k for name in people for k in talks.get(name, ())}.values()
+    pool = {i: k for name in sorted(people) for i, k in talks.get(name, {}).items()}.values()
     fits = [k for k in pool if set(k.fields["people"]) == people and k.fields["status"] == "held" and k.date
             and 0 <= (cand.reported - k.date).days <= RETELL_DAYS]
     return max(fits, key=lambda k: k.date) if fits else None

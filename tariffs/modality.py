@@ -101,7 +101,7 @@ def _conditional_clause(clause: Clause) -> bool:
 def _group_start(reading: Reading, clause: Clause, first: int) -> int:
     """Where the trigger's verb group begins: after the nearest verb before it that is neither an auxiliary
     nor part of a cue ("is expected to", "wants to", "agreed to")."""
-    cue_tokens = {i for h in reading.hits if h.category.startswith("cue:") for i in range(h.first, h.last)}
+    cue_tokens = reading.cue_tokens
     aux = grammar().auxiliaries | BASE_AFTER
     for i in range(first - 1, clause.first - 1, -1):
         token = reading.tokens[i]
@@ -113,9 +113,8 @@ def _group_start(reading: Reading, clause: Clause, first: int) -> int:
 def _cues(reading: Reading, clause: Clause, start: int, end: int) -> set[str]:
     """The kinds of modality cue standing in the clause's own tokens between two positions."""
     found = set()
-    for hit in reading.hits:
-        if hit.category.startswith("cue:") and start <= hit.first < end and clause.owns(hit.first) \
-                and not (hit.first > 0 and reading.tokens[hit.first].capitalized):
+    for hit in reading.cue_hits:
+        if start <= hit.first < end and clause.owns(hit.first) and not (hit.first > 0 and reading.tokens[hit.first].capitalized):
             found.add(hit.value)
     return found
 
@@ -126,12 +125,17 @@ def object_denied(reading: Reading, first: int, last: int) -> bool:
     return any(reading.tokens[i].key in near for i in range(max(first + 1, last - 4), last - 1))
 
 
+@cache
+def _near_negation() -> frozenset[str]:
+    return frozenset(lexicon.load("modality")["near"]["negation"])
+
+
 def _negation_binds(reading: Reading, clause: Clause, first: int) -> bool:
     """A negation word counts when it stands close before the trigger, not in a far part of a long clause;
     a determiner ("no", "without") only right before it."""
-    near = frozenset(lexicon.load("modality")["near"]["negation"])
-    for hit in reading.hits:
-        if hit.category != "cue:negation" or not clause.owns(hit.first) or hit.first >= first:
+    near = _near_negation()
+    for hit in reading.hits_of("cue:negation"):
+        if not clause.owns(hit.first) or hit.first >= first:
             continue
         words = " ".join(t.key for t in reading.tokens[hit.first:hit.last])
         if first - hit.last <= (1 if words in near else 6):

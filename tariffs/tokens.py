@@ -42,12 +42,9 @@ def key_of(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [_token(n, m.group(0), m.start(), m.end()) for n, m in enumerate(TOKEN.finditer(text))]
-
-
-def _token(i: int, text: str, start: int, end: int) -> Token:
-    first = text[0]
-    return Token(i, text, key_of(text), start, end, first.isalnum(), first.isupper())
+    """The tokens of a text (written out in one comprehension: it runs for every word of every article)."""
+    return [Token(n, word, word.lower().replace("’", "'"), m.start(), m.end(), word[0].isalnum(), word[0].isupper())
+            for n, m in enumerate(TOKEN.finditer(text)) for word in (m.group(0),)]
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:

@@ -326,7 +326,7 @@ def _local(reading: Reading, k: int, clause: Clause) -> tuple[int, int]:
 
 def _status_word(reading: Reading, k: int, clause: Clause) -> str | None:
     lo, hi = _local(reading, k, clause)
-    present = {h.value for h in reading.hits if h.category == "tariff:status" and lo <= h.first < hi and clause.owns(h.first)}
+    present = {h.value for h in reading.hits_of("tariff:status") if lo <= h.first < hi and clause.owns(h.first)}
     return next((s for s in STATUS_ORDER if s in present), None)
 
 
@@ -348,7 +348,7 @@ def _measure(reading: Reading, k: int, clause: Clause, sector: str) -> str | Non
     lo, hi = _local(reading, k, clause)
     first, last = reading.rate_tokens[k]
     lo, hi = max(lo, first - MEASURE_REACH), min(hi, last + MEASURE_REACH)
-    present = {h.value for h in reading.hits if h.category == "tariff:measure" and lo <= h.first < hi}
+    present = {h.value for h in reading.hits_of("tariff:measure") if lo <= h.first < hi}
     for measure in ("combined", "mfn"):
         if measure in present:
             return measure
