@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,9 +42,14 @@ def _iso_day(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
+        if not ISO_DAY.fullmatch(value):
+            raise ValueError(value)  # fromisoformat also takes "20250601", which a user likely mistyped
         return date.fromisoformat(value)
     except ValueError:
         _fail(f"{option} {value!r} is not a date (use YYYY-MM-DD)")
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -152,18 +158,49 @@ def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> N
 
 
 def _write(path: Path, pieces) -> None:
-    """Write through a temporary file and a rename, so a failure (or Ctrl-C) never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    """Write through a temporary file and a rename, so a failure (or Ctrl-C) never leaves half a file.
+    `-` is standard output. Only a regular file (through its symlink, keeping its mode) or a new path is
+    written: a device, a pipe or a folder at the path is refused, never replaced."""
+    if str(path) == "-":
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        return
+    target = _output_target(path)
+    temporary = target.with_name(f".{target.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as out:
             out.writelines(pieces)
-        os.replace(temporary, path)
+        if target.exists() and target.stat().st_nlink > 1:
+            _copy_in_place(temporary, target)  # a file with other names keeps them all
+            return
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
     except OSError as err:
         temporary.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {err.strerror}")
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _copy_in_place(written: Path, target: Path) -> None:
+    """Put a finished file's content into an existing one, whose inode (and so every hard link) stays."""
+    with open(written, "rb") as source, open(target, "r+b") as out:
+        out.write(source.read())
+        out.truncate()
+    written.unlink()
+
+
+def _output_target(path: Path) -> Path:
+    """The file `--output` writes: the path itself when new, the file a symlink points to, never anything
+    that is not a regular file."""
+    if not path.name:
+        _fail("--output needs a file name")
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        _fail(f"--output {path}: not a regular file; refusing to replace it")
+    return target
 
 
 @cli.command()
@@ -318,7 +355,25 @@ def main() -> None:
         sys.exit(130)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except click.UsageError as err:
+        click.echo(f"tariffs: {err.format_message()} (see tariffs --help)", err=True)  # one line, not click's three
+        sys.exit(2)
     except click.ClickException as err:
-        err.show()
+        click.echo(f"tariffs: {err.format_message()}", err=True)
         sys.exit(err.exit_code)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(141)  # the reader went away (`| head`): no complaint, as other tools
+    except OSError as err:  # standard output on a full disk or closed: one line, never a traceback
+        _quiet_stdout()
+        click.echo(f"tariffs: cannot write output: {err.strerror or err}", err=True)
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that flushing it at exit raises no second error."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

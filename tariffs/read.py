@@ -5,7 +5,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .webpage import Page, PageError, read_page
@@ -200,13 +200,16 @@ def read_manifest(path: Path, warnings: list[str]) -> dict[str, ManifestEntry]:
     if not path.is_file():
         return {}
     try:
-        document = tomllib.loads(_quoted_dates(path.read_text(encoding="utf-8", errors="replace")))
+        document = tomllib.loads(_quoted_dates(path.read_text(encoding="utf-8-sig", errors="replace")))
     except tomllib.TOMLDecodeError as err:
         raise CorpusError(f"{path}: not valid TOML: {err}") from None
     except OSError as err:
         raise CorpusError(f"{path}: cannot be read: {err.strerror}") from None
+    listed = document.get("article", [])
+    if not isinstance(listed, list):
+        raise CorpusError(f"{path}: `article` must be a list of [[article]] tables")
     entries: dict[str, ManifestEntry] = {}
-    for item in document.get("article", []):
+    for item in listed:
         name = item.get("file") if isinstance(item, dict) else None
         if not isinstance(name, str):
             warnings.append(f"{path.name}: an [[article]] without a file name is ignored")
@@ -232,6 +235,8 @@ def _quoted_dates(text: str) -> str:
 
 def _manifest_date(value: object, name: str, warnings: list[str]) -> date | None:
     """TOML gives a bare date as `date`; a quoted one must still be a real day."""
+    if isinstance(value, datetime):
+        return value.date()  # "published = 2025-06-14T09:30:00": the day is what dates the article
     if value is None or isinstance(value, date):
         return value
     try:

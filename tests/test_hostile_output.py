@@ -1,0 +1,98 @@
+"""Hostile input, round two (first part): one line instead of a traceback, and nothing the user had replaced."""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tariffs.cli import cli
+
+from .conftest import write_corpus
+
+ARTICLE = "Japan's trade envoy Ryosei Akazawa met Commerce Secretary Howard Lutnick on Friday for an hour.\n"
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    return write_corpus(tmp_path / "c", {"a": ("2025-06-14", ARTICLE)})
+
+
+def tariffs(*args: str, env: dict | None = None, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """The installed command in a process of its own, as a user runs it (exit codes and streams as they are)."""
+    return subprocess.run([sys.executable, "-m", "tariffs", *args], stdout=stdout, stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120, check=False)
+
+
+def test_a_usage_error_is_one_line_with_status_2(folder):
+    done = tariffs("--data", str(folder), "timeline", "--no-such-option")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--no-such-option" in done.stderr
+
+
+def test_a_compact_date_is_refused_not_guessed(folder):
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--since", "20250601"])
+    assert result.exit_code == 2 and "not a date (use YYYY-MM-DD)" in result.stderr
+
+
+def test_a_full_disk_on_standard_output_is_one_line(folder):
+    with open("/dev/full", "w") as full:
+        done = tariffs("--data", str(folder), "timeline", stdout=full)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and done.stderr.strip().endswith("No space left on device")
+
+
+def test_output_never_replaces_what_is_not_a_regular_file(folder, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--output", str(pipe)])
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_an_empty_output_name_is_one_line(folder):
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--output", ""])
+    assert result.exit_code == 2 and "--output needs a file name" in result.stderr
+
+
+def test_output_keeps_the_files_mode_its_symlink_and_its_other_names(folder, tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    os.chmod(real, 0o600)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    other_name = tmp_path / "hard.json"
+    os.link(real, other_name)
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "json", "--output", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and stat.S_IMODE(os.stat(real).st_mode) == 0o600
+    assert '"tariffs.timeline/1"' in real.read_text() and other_name.read_text() == real.read_text()
+
+
+def test_output_dash_is_standard_output(folder):
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "json", "--output", "-"])
+    assert result.exit_code == 0 and '"tariffs.timeline/1"' in result.stdout
+
+
+def test_a_manifest_with_a_byte_order_mark_is_read(folder):
+    manifest = folder / "articles.toml"
+    manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes())
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "json"])
+    assert result.exit_code == 0 and '"published":"2025-06-14"' in result.stdout
+
+
+def test_a_publication_time_in_the_manifest_dates_the_article_by_its_day(folder):
+    (folder / "articles.toml").write_text('[[article]]\nfile = "a.txt"\npublished = 2025-06-14T09:30:00\n')
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "json"])
+    assert result.exit_code == 0 and '"published":"2025-06-14"' in result.stdout
+
+
+@pytest.mark.parametrize("manifest", ["article = 5\n", 'article = "a.txt"\n', "article = {file = 'a.txt'}\n"])
+def test_a_manifest_of_the_wrong_shape_is_one_line(folder, manifest):
+    (folder / "articles.toml").write_text(manifest)
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline"])
+    assert result.exit_code == 2 and "must be a list of [[article]] tables" in result.stderr
