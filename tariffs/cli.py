@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .read import one_line
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -34,7 +35,7 @@ def _sample_folder() -> Path:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"tariffs: {message}", err=True)
+    click.echo(f"tariffs: {one_line(message)}", err=True)
     sys.exit(2)
 
 
@@ -55,7 +56,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of article texts with articles.toml (default: $TARIFFS_DATA, else the bundled sample).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", type=click.IntRange(min=1, max=1024), default=None,
               help="Processes that read new or changed articles (default: all cores).")
 @click.version_option(__version__, prog_name="tariffs")
 @click.pass_context
@@ -113,7 +114,7 @@ def _index(settings: Settings):
     except CorpusError as err:
         _fail(str(err))
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {one_line(warning)}", err=True)
     try:
         yield connection
     finally:
@@ -310,7 +311,7 @@ def add(settings: Settings, files: tuple[Path, ...], published: str | None, sour
     except (AddError, OSError) as err:
         _fail(str(err))
     for notice in notices:
-        click.echo(f"tariffs: {notice}", err=True)
+        click.echo(f"tariffs: {one_line(notice)}", err=True)
     if added:
         _show_added(settings, added)
 

@@ -196,7 +196,7 @@ def _extract_all(connection: sqlite3.Connection, todo, entries, jobs: int | None
     """Extract every changed article, in parallel across cores, saving each as it is done."""
     work = [(name, str(path), entries.get(name)) for name, path, _, _ in todo]
     keys = {name: (quick, fingerprint) for name, _, quick, fingerprint in todo}
-    workers = max(1, jobs or os.cpu_count() or 1)
+    workers = worker_count(jobs, len(work))
     with _progress(len(work), progress) as advance:
         if workers == 1 or len(work) < 8:
             results = map(_extract_one, work)
@@ -204,9 +204,30 @@ def _extract_all(connection: sqlite3.Connection, todo, entries, jobs: int | None
         else:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
                 results = pool.map(_extract_one, work, chunksize=max(1, min(64, len(work) // (workers * 8))))
                 _save_all(connection, results, keys, advance)
+
+
+def worker_count(jobs: int | None, articles: int) -> int:
+    """How many processes read articles: what the user asked for (else every core), never more than there
+    are articles to read or cores to run them on twice over."""
+    cores = os.cpu_count() or 1
+    return max(1, min(jobs or cores, articles, 2 * cores))
+
+
+def _end_with_parent() -> None:
+    """A worker ends when the command that started it ends, however it ends (even `kill -9`): Linux sends it
+    SIGTERM then. Elsewhere the pool's own shutdown is all there is."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 def _save_all(connection: sqlite3.Connection, results, keys, advance) -> None:

@@ -16,7 +16,7 @@ from .mentions import read_article
 from .merge import chronological, merge_article, merge_corpus
 from .models import ArticleInfo, Timeline
 from .published import Dating, find_dating
-from .read import RawArticle, read_corpus
+from .read import RawArticle, one_line, read_corpus
 from .resolve import Anchor, entry_anchors, govern
 from .split import split
 
@@ -50,9 +50,10 @@ def extract_article(raw: RawArticle) -> Extraction:
 def _described(raw: RawArticle, title_in_text: str | None) -> dict[str, str | None]:
     """Title, source and address: the manifest's words first, then what a web page says of itself."""
     entry, page = raw.entry, raw.page
-    return {"title": (entry and entry.title) or (page and page.title) or title_in_text,
-            "source": (entry and entry.source) or (page and page.site) or None,
-            "url": (entry and entry.url) or (page and page.url) or None}
+    found = {"title": (entry and entry.title) or (page and page.title) or title_in_text,
+             "source": (entry and entry.source) or (page and page.site) or None,
+             "url": (entry and entry.url) or (page and page.url) or None}
+    return {key: one_line(value) if value else None for key, value in found.items()}  # shown on terminals
 
 
 def build_timeline(folder: Path) -> tuple[Timeline, list[str]]:

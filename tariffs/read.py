@@ -108,7 +108,8 @@ def _examples(names: tuple[str, ...], shown: int = 3) -> str:
 
 def article_id(name: str) -> str:
     """An article's id: its name in the folder without the extension ("2025/kyodo" for "2025/kyodo.html")."""
-    return name.rsplit(".", 1)[0] if "." in Path(name).name else name
+    stem = name.rsplit(".", 1)[0] if "." in Path(name).name else name
+    return one_line(stem)
 
 
 def load_article(name: str, path: Path, entry: ManifestEntry | None, warnings: list[str]) -> RawArticle | None:
@@ -188,11 +189,20 @@ ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
 
 
+# Bidirectional overrides and isolates: they make a line read in another order than it is stored.
+BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def printable(text: str) -> str:
-    """Text with terminal escape sequences and control characters removed (newlines kept),
-    so that nothing from an article can act on the user's terminal."""
+    """Text with terminal escape sequences, control characters and bidirectional overrides removed
+    (newlines kept), so that nothing from an article can act on the user's terminal or disguise a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))
+    return BIDI_CONTROL.sub("", CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text)))
+
+
+def one_line(text: str) -> str:
+    """A name or message from outside (a file name, a manifest's title) made safe to print on one line."""
+    return " ".join(printable(text).split("\n"))
 
 
 def read_manifest(path: Path, warnings: list[str]) -> dict[str, ManifestEntry]:
@@ -247,4 +257,5 @@ def _manifest_date(value: object, name: str, warnings: list[str]) -> date | None
 
 
 def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A manifest's words as the tool shows them: one line, nothing that acts on a terminal."""
+    return one_line(value).strip() or None if isinstance(value, str) else None

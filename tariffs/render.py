@@ -130,7 +130,10 @@ def to_markdown(events: list[dict]) -> str:
 
 
 def _md(cell: str) -> str:
-    return cell.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell that stays one cell: pipes and backslashes escaped, line breaks folded, and markup shown
+    as text (a quote holding "<script>" is words, not HTML)."""
+    cell = cell.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return cell.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 ICS_TYPES = ("meeting", "deadline", "agreement")

@@ -96,3 +96,73 @@ def test_a_manifest_of_the_wrong_shape_is_one_line(folder, manifest):
     (folder / "articles.toml").write_text(manifest)
     result = CliRunner().invoke(cli, ["--data", str(folder), "timeline"])
     assert result.exit_code == 2 and "must be a list of [[article]] tables" in result.stderr
+
+
+def test_workers_never_outnumber_the_articles():
+    from tariffs.index import worker_count
+
+    assert worker_count(250, 20) == min(20, 2 * (os.cpu_count() or 1))
+    assert worker_count(None, 3) <= 3 and worker_count(4, 0) == 1
+
+
+def test_an_absurd_job_count_is_one_line(folder):
+    done = tariffs("--data", str(folder), "--jobs", str(2 ** 31), "timeline")
+    assert done.returncode == 2 and "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_workers_end_when_the_command_is_killed(tmp_path):
+    """The command is killed with SIGKILL while its workers read; no worker outlives it."""
+    import signal
+    import time
+
+    folder = write_corpus(tmp_path / "many", {f"a{n:03d}": ("2025-06-14", ARTICLE * 40) for n in range(200)})
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = subprocess.Popen([sys.executable, "-m", "tariffs", "--data", str(folder), "--jobs", "2", "timeline"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    children = []
+    for _ in range(100):  # wait until the workers are running
+        children = _children(command.pid)
+        if children:
+            break
+        time.sleep(0.05)
+    assert children, "the workers never started"
+    os.kill(command.pid, signal.SIGKILL)
+    command.wait()
+    for _ in range(100):
+        if not [pid for pid in children if _alive(pid)]:
+            break
+        time.sleep(0.05)
+    assert not [pid for pid in children if _alive(pid)]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_nothing_from_a_manifest_or_a_file_name_acts_on_the_terminal(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", "Akazawa met Lutnick on Friday.\u202e evil\n")})
+    (folder / "articles.toml").write_text('[[article]]\nfile = "a.txt"\npublished = 2025-06-14\n'
+                                          'title = "Talks \\u001b]8;;http://x.example\\u0007click\\u001b]8;;\\u0007"\n'
+                                          'source = "Wire\\u001b[31m red"\n', encoding="utf-8")
+    (folder / "bad\x1b[2Jname.pdf").write_bytes(b"%PDF-1.4\n")
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "json"])
+    everything = result.stdout + result.stderr
+    assert "\x1b" not in everything and "\x07" not in everything and "\u202e" not in everything
+    assert result.exit_code == 0 and '"title":"Talks click","source":"Wire red"' in result.stdout
+
+
+def test_markup_in_a_quote_stays_text_in_markdown(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", 'Akazawa said: "We will not accept <b>any</b> deal that hurts our car makers."\n')})
+    result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "markdown"])
+    assert result.exit_code == 0 and "<b>" not in result.stdout and "&lt;b&gt;" in result.stdout
