@@ -204,7 +204,7 @@ def _extract_all(connection: sqlite3.Connection, todo, entries, jobs: int | None
         else:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)) as pool:
                 results = pool.map(_extract_one, work, chunksize=max(1, min(64, len(work) // (workers * 8))))
                 _save_all(connection, results, keys, advance)
 
@@ -216,9 +216,10 @@ def worker_count(jobs: int | None, articles: int) -> int:
     return max(1, min(jobs or cores, articles, 2 * cores))
 
 
-def _end_with_parent() -> None:
+def _end_with_parent(parent: int) -> None:
     """A worker ends when the command that started it ends, however it ends (even `kill -9`): Linux sends it
-    SIGTERM then. Elsewhere the pool's own shutdown is all there is."""
+    SIGTERM then, and a command already gone before that was asked for ends it at once. Elsewhere the pool's
+    own shutdown is all there is."""
     try:
         import ctypes
         import signal
@@ -227,7 +228,9 @@ def _end_with_parent() -> None:
         pr_set_pdeathsig = 1
         libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
     except (OSError, AttributeError):
-        pass
+        return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _save_all(connection: sqlite3.Connection, results, keys, advance) -> None:

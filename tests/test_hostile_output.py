@@ -166,3 +166,72 @@ def test_markup_in_a_quote_stays_text_in_markdown(tmp_path):
     folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", 'Akazawa said: "We will not accept <b>any</b> deal that hurts our car makers."\n')})
     result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--format", "markdown"])
     assert result.exit_code == 0 and "<b>" not in result.stdout and "&lt;b&gt;" in result.stdout
+
+
+def _add(folder: Path, *files: Path) -> subprocess.CompletedProcess:
+    return tariffs("--data", str(folder), "add", *map(str, files), env={"XDG_CACHE_HOME": str(folder.parent / "cache")})
+
+
+def _news(tmp_path: Path, count: int) -> list[Path]:
+    made = []
+    for n in range(count):
+        path = tmp_path / f"in{n}.txt"
+        path.write_text(f"June 1{n % 10}, 2025\n\nOfficials from both countries met again, round {n} of talks, on Monday.\n")
+        made.append(path)
+    return made
+
+
+def test_adds_at_once_each_keep_their_entry(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", ARTICLE)})
+    with open(folder / "articles.toml", "a") as manifest:  # a big manifest makes the race window wide
+        manifest.write("".join(f'\n[[article]]\nfile = "gone{n}.txt"\n' for n in range(3000)))
+    files = _news(tmp_path, 6)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    running = [subprocess.Popen([sys.executable, "-m", "tariffs", "--data", str(folder), "add", str(f)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env) for f in files]
+    assert all(p.wait(timeout=300) == 0 for p in running)
+    text = (folder / "articles.toml").read_text()
+    assert all(f'file = "{f.name}"' in text for f in files)
+
+
+def test_add_keeps_the_manifests_mode_line_endings_and_symlink(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", ARTICLE)})
+    real = tmp_path / "kept.toml"
+    real.write_bytes((folder / "articles.toml").read_bytes().replace(b"\n", b"\r\n"))
+    os.chmod(real, 0o640)
+    (folder / "articles.toml").unlink()
+    (folder / "articles.toml").symlink_to(real)
+    (new,) = _news(tmp_path, 1)
+    assert _add(folder, new).returncode == 0
+    assert (folder / "articles.toml").is_symlink() and stat.S_IMODE(os.stat(real).st_mode) == 0o640
+    data = real.read_bytes()
+    assert b'file = "in0.txt"' in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_add_refuses_rather_than_write_a_manifest_the_tool_cannot_read(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": (None, ARTICLE)})
+    (folder / "articles.toml").write_text('article = [{file = "a.txt", published = 2025-06-14}]\n')
+    (new,) = _news(tmp_path, 1)
+    done = _add(folder, new)
+    assert done.returncode == 2 and "would not be valid TOML" in done.stderr
+    assert not (folder / "in0.txt").exists()
+    assert CliRunner().invoke(cli, ["--data", str(folder), "timeline"]).exit_code == 0
+
+
+def test_add_writes_a_manifest_it_can_read_back_whatever_the_title_and_name(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", ARTICLE)})
+    odd = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    odd.write_text("June 3, 2025\n\nThe two sides spoke by phone on Monday.\n")
+    done = tariffs("--data", str(folder), "add", str(odd), "--title", "Talks\x7f\x01 resume",
+                   env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    assert CliRunner().invoke(cli, ["--data", str(folder), "timeline"]).exit_code == 0
+
+
+def test_an_add_left_unfinished_is_finished_by_the_next(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-14", ARTICLE)})
+    (new,) = _news(tmp_path, 1)
+    (folder / "in0.txt").write_bytes(new.read_bytes())  # copied, then interrupted before the manifest
+    done = _add(folder, new)
+    assert done.returncode == 0 and 'file = "in0.txt"' in (folder / "articles.toml").read_text()
+    assert "already" not in done.stderr
