@@ -120,6 +120,18 @@ def _past_participle(token: Token) -> bool:
     return is_verb(token) and token.key.endswith("ed") and token.key not in words().auxiliaries
 
 
+def _aside_participle(token: Token) -> bool:
+    """A past participle opening an aside between a subject and its verb: -ed forms and those the grammar lists."""
+    key = token.key
+    return token.is_word and not token.capitalized and key not in words().auxiliaries \
+        and (key in _participles() or (is_verb(token) and key.endswith("ed")))
+
+
+@cache
+def _participles() -> frozenset[str]:
+    return frozenset(lexicon.load("grammar").get("participles", []))
+
+
 def _shared_subject_verb(token: Token) -> bool:
     """A verb that can go on a predicate after a comma ("..., met separately with Y"): no -ing form, no auxiliary."""
     return is_verb(token) and not token.key.endswith("ing") and token.key not in words().auxiliaries
@@ -375,6 +387,8 @@ class _Builder:
             return ATTRIBUTION, ""
         if predicate and _shared_subject_verb(token):
             return COORDINATE, ","  # "He held talks with X, met separately with Y, and ...": verbs sharing a subject
+        if not predicate and not last and _aside_participle(token):
+            return PARTICIPLE, token.key  # "Takaichi, sworn in that Tuesday as prime minister, spoke with Trump"
         return None, ""
 
     def _subordinate_opener(self, a: int, b: int) -> tuple[str, ...] | None:

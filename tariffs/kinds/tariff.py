@@ -9,7 +9,7 @@ growth, jobs or polls claims it. A threshold ("less than 15%"), a comparison
 from __future__ import annotations
 
 from .. import modality
-from ..clauses import RELATIVE, Clause, is_verb
+from ..clauses import PARTICIPLE, RELATIVE, Clause, is_verb
 from ..events import Candidate, Trigger, trigger_specs
 from ..mentions import Reading
 from ..modality import Modality
@@ -271,7 +271,7 @@ def _other_rate_between(reading: Reading, k: int, position: int) -> bool:
 
 def _aside(reading: Reading, at: int, own: Clause) -> bool:
     clause = reading.clause_of(at)
-    return clause.index != own.index and clause.kind in (RELATIVE, "parenthetical")
+    return clause.index != own.index and clause.kind in (RELATIVE, PARTICIPLE, "parenthetical")
 
 
 # How far from a rate the words for every partner may stand ("some trading partners could be hit with duties of up to 70%").
