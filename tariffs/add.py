@@ -21,6 +21,7 @@ from .read import (
     decode,
     find_articles,
     one_line,
+    read_manifest,
 )
 from .webpage import looks_like_html
 
@@ -66,8 +67,6 @@ def add_articles(folder: Path, sources: list[tuple[str, bytes]], published: date
 def _plan(folder: Path, sources: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes | None]], list[str]]:
     """What to add: (name, bytes to copy) for each new article, (name, None) for a copy an interrupted add
     left unlisted; and notices for what is left out."""
-    from .read import read_manifest
-
     listed = set(read_manifest(folder / MANIFEST, []))
     known = {_digest(path.read_bytes()): name for name, path in find_articles(folder).articles.items()}
     plan: list[tuple[str, bytes | None]] = []

@@ -135,8 +135,12 @@ def _deliver(text, output: Path | None) -> None:
     if output:
         _write(output, pieces)
     else:
-        for piece in pieces:
-            click.echo(piece, nl=False)
+        _echo_all(pieces)
+
+
+def _echo_all(pieces) -> None:
+    for piece in pieces:
+        click.echo(piece, nl=False)
 
 
 def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
@@ -163,19 +167,19 @@ def _write(path: Path, pieces) -> None:
     `-` is standard output. Only a regular file (through its symlink, keeping its mode) or a new path is
     written: a device, a pipe or a folder at the path is refused, never replaced."""
     if str(path) == "-":
-        for piece in pieces:
-            click.echo(piece, nl=False)
+        _echo_all(pieces)
         return
     target = _output_target(path)
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as out:
             out.writelines(pieces)
-        if target.exists() and target.stat().st_nlink > 1:
+        existing = target.stat() if target.exists() else None
+        if existing and existing.st_nlink > 1:
             _copy_in_place(temporary, target)  # a file with other names keeps them all
             return
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        if existing:
+            os.chmod(temporary, existing.st_mode & 0o7777)
         os.replace(temporary, target)
     except OSError as err:
         temporary.unlink(missing_ok=True)

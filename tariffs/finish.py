@@ -10,6 +10,7 @@ from .events import Candidate
 from .merge import PRECISION_RANK
 from .models import Agreement, Deadline, Meeting, Source, Statement, Tariff
 from .officials import country_of, directory
+from .report import LIFE
 
 
 def to_event(cand: Candidate):
@@ -60,10 +61,6 @@ def _deadline(f: dict, common: dict) -> Deadline:
 
 
 # ---------------------------------------------------------------- a rate's life
-
-
-# The order a rate's steps come in when their days do not tell it.
-LIFE = ("proposed", "threatened", "announced", "agreed", "in_effect", "paused", "ended")
 
 
 def _life(cand: Candidate) -> dict:

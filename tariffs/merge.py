@@ -462,7 +462,6 @@ def _fold_tariff(keep: dict, add: dict) -> None:
         keep["target"] = "*"  # told anywhere as a rate on every partner
     if keep.get("previous_rate") is None:
         keep["previous_rate"] = add.get("previous_rate")
-    keep.setdefault("statuses", [keep["status"]]).append(add["status"])
 
 
 def _fold_instrument(keep: dict, add: dict) -> None:

@@ -9,7 +9,7 @@ from collections import defaultdict
 SECTOR_ORDER = ("all", "autos", "steel", "aluminum", "semiconductors", "pharmaceuticals", "agriculture", "other")
 
 
-# The order a rate's steps come in when their days do not tell it (as in finish.LIFE).
+# The order a rate's steps come in when their days do not tell it (finish.py orders a rate's steps by it too).
 LIFE = ("proposed", "threatened", "announced", "agreed", "in_effect", "paused", "ended")
 # The steps after which a rate is, or no longer is, charged.
 IN_FORCE, NOT_IN_FORCE = ("in_effect",), ("paused", "ended")
