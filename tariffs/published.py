@@ -83,7 +83,9 @@ def _published(article: CleanArticle) -> tuple[date | None, str | None]:
             return found, "header"
     if article.dateline and (found := MONTH_DAY.search(article.dateline)):
         year = _year_in_text(article.raw.text)
-        return _day(year, found.group(1), found.group(2)) if year else None, "header" if year else None
+        day = _day(year, found.group(1), found.group(2)) if year else None
+        if day is not None:
+            return day, "header"
     return None, None
 
 

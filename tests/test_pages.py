@@ -198,3 +198,9 @@ def test_a_text_only_run_does_not_import_the_page_reader(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True,
                          env={**os.environ, **env_cache})
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_an_impossible_dateline_day_leaves_the_article_undated_with_no_source_claimed():
+    dating = dating_of("TOKYO, June 31 (Kyodo) -- Akazawa met Lutnick on Friday. Talks resumed in June 2025, "
+                       "officials said on June 2, 2025.")
+    assert (dating.published, dating.published_from) == (None, None)
