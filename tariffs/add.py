@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .read import (
+    LIMIT,
     MANIFEST,
     PAGE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -68,7 +69,8 @@ def _plan(folder: Path, sources: list[tuple[str, bytes]]) -> tuple[list[tuple[st
     """What to add: (name, bytes to copy) for each new article, (name, None) for a copy an interrupted add
     left unlisted; and notices for what is left out."""
     listed = set(read_manifest(folder / MANIFEST, []))
-    known = {_digest(path.read_bytes()): name for name, path in find_articles(folder).articles.items()}
+    known = {_digest(path.read_bytes()): name for name, path in find_articles(folder).articles.items()
+             if path.stat().st_size <= LIMIT}  # a larger file is never read as an article
     plan: list[tuple[str, bytes | None]] = []
     notices: list[str] = []
     for given, data in sources:

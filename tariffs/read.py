@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -67,15 +68,20 @@ class Found:
 
     articles: dict[str, Path]
     unreadable: tuple[str, ...]
+    closed: tuple[str, ...] = ()
 
     def warnings(self) -> list[str]:
-        """One line for every file the tool cannot read, however many there are."""
+        """One line for every file the tool cannot read, however many there are, and one for the subfolders
+        it could not open."""
+        closed = len(self.closed)
+        found = [(f"{closed} subfolder{'s' if closed > 1 else ''} could not be opened; skipped: "
+                  f"{_examples(self.closed)}")] if closed else []
         if not self.unreadable:
-            return []
+            return found
         kinds = sorted({Path(name).suffix.lower() or "no extension" for name in self.unreadable})
         count = len(self.unreadable)
-        return [(f"{count} file{'s' if count > 1 else ''} skipped, not text or a web page ({', '.join(kinds)}): "
-                 f"{_examples(self.unreadable)}")]
+        return found + [(f"{count} file{'s' if count > 1 else ''} skipped, not text or a web page "
+                         f"({', '.join(kinds)}): {_examples(self.unreadable)}")]
 
     def nothing_readable(self) -> str:
         what = f"found only {_examples(self.unreadable)}" if self.unreadable else "the folder is empty"
@@ -85,20 +91,35 @@ class Found:
 def find_articles(folder: Path) -> Found:
     """Articles in the folder and its subfolders: regular files only (never a pipe or a device), hidden files
     and folders left out, the manifest not an article."""
+    if not os.access(folder, os.R_OK | os.X_OK):
+        raise CorpusError(f"cannot read the data folder {folder}: permission denied")
     articles: dict[str, Path] = {}
     unreadable: list[str] = []
-    for root, dirs, files in os.walk(folder):
+    closed: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda err: closed.append(_relative(err, folder))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in files:
             path = Path(root, file)
             name = path.relative_to(folder).as_posix()
-            if file.startswith(".") or name == MANIFEST or not path.is_file():
+            if file.startswith(".") or name == MANIFEST or not _regular(path):
                 continue
             if path.suffix.lower() in TEXT_SUFFIXES + PAGE_SUFFIXES:
                 articles[name] = path
             else:
                 unreadable.append(name)
-    return Found(dict(sorted(articles.items())), tuple(sorted(unreadable)))
+    return Found(dict(sorted(articles.items())), tuple(sorted(unreadable)), tuple(sorted(closed)))
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _relative(err: OSError, folder: Path) -> str:
+    """A subfolder os.walk could not open, named as the folder's other files are."""
+    return Path(err.filename).relative_to(folder).as_posix() + "/" if err.filename else str(folder)
 
 
 def _examples(names: tuple[str, ...], shown: int = 3) -> str:
@@ -133,14 +154,19 @@ def unlisted_files(entries: dict[str, ManifestEntry], present: set[str]) -> list
 
 
 LARGE = 5_000_000  # bytes; an article this big is most likely not one article
+LIMIT = 64_000_000  # bytes; past this a file is not read at all, so that no file can exhaust memory
 
 
 def read_article(path: Path, warnings: list[str]) -> str | None:
     """An article's text, or None with one warning when it cannot be used."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read(LIMIT + 1)  # at most this much, even from a file that grows while it is read
     except OSError as err:
         warnings.append(f"{path.name}: cannot be read ({err.strerror or err.__class__.__name__}); skipped")
+        return None
+    if len(data) > LIMIT:
+        warnings.append(f"{path.name}: over {LIMIT // 1_000_000} MB, too large to be an article; skipped")
         return None
     if not data.strip():
         warnings.append(f"{path.name}: empty; skipped")
@@ -206,13 +232,17 @@ def one_line(text: str) -> str:
 
 
 def read_manifest(path: Path, warnings: list[str]) -> dict[str, ManifestEntry]:
-    """The manifest's entries by file name; an absent manifest is an empty one."""
-    if not path.is_file():
+    """The manifest's entries by file name; an absent manifest is an empty one. A manifest the tool cannot
+    take (not a regular file, not TOML, too deeply nested) stops the run: going on without it would date
+    every article wrongly without a word."""
+    if not _manifest_present(path):
         return {}
     try:
         document = tomllib.loads(_quoted_dates(path.read_text(encoding="utf-8-sig", errors="replace")))
     except tomllib.TOMLDecodeError as err:
         raise CorpusError(f"{path}: not valid TOML: {err}") from None
+    except RecursionError:
+        raise CorpusError(f"{path}: nested too deeply to be a manifest") from None
     except OSError as err:
         raise CorpusError(f"{path}: cannot be read: {err.strerror}") from None
     listed = document.get("article", [])
@@ -224,6 +254,9 @@ def read_manifest(path: Path, warnings: list[str]) -> dict[str, ManifestEntry]:
         if not isinstance(name, str):
             warnings.append(f"{path.name}: an [[article]] without a file name is ignored")
             continue
+        if name in entries:
+            warnings.append(f"{path.name}: {name} is listed twice; the first entry is used")
+            continue
         entries[name] = ManifestEntry(
             file=name,
             published=_manifest_date(item.get("published"), name, warnings),
@@ -232,6 +265,28 @@ def read_manifest(path: Path, warnings: list[str]) -> dict[str, ManifestEntry]:
             url=_text(item.get("url")),
         )
     return entries
+
+
+def _manifest_present(path: Path) -> bool:
+    """Whether there is a manifest to read: nothing at the path is none; a folder, a pipe, a device or a
+    symlink that leads nowhere is refused, never opened (a pipe would wait forever)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise CorpusError(f"{path}: a symlink to nothing") from None
+        return False
+    except OSError as err:  # a symlink loop, a folder without permission ...
+        raise CorpusError(f"{path}: cannot be read: {err.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise CorpusError(f"{path}: not a regular file ({_file_kind(mode)})")
+    return True
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a pipe", stat.S_ISSOCK: "a socket",
+             stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+    return next((kind for test, kind in kinds.items() if test(mode)), "not a file")
 
 
 BARE_DATE = re.compile(r"^(\s*published\s*=\s*)(\d{4}-\d{1,2}-\d{1,2})(\s*(?:#.*)?)$", re.MULTILINE)

@@ -144,7 +144,7 @@ def to_ics(events: list[dict], stamp: str) -> str:
 
     `stamp` is the DTSTAMP (UTC, YYYYMMDDTHHMMSSZ). Lines end in CRLF and are folded at 75 octets.
     """
-    from datetime import date, timedelta
+    from datetime import date
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tariffs//timeline//EN", "CALSCALE:GREGORIAN"]
     for event in events:
@@ -153,8 +153,10 @@ def to_ics(events: list[dict], stamp: str) -> str:
         first = date.fromisoformat(event["date"])
         last = date.fromisoformat(event["date_end"]) if event["date_end"] else first
         sources = "\n".join(f"{s['article']}: {s['text']}" for s in event["sources"])
+        # A length rather than an end day: the day after 9999-12-31 cannot be written
         lines += ["BEGIN:VEVENT", f"UID:{event['id']}@tariffs", f"DTSTAMP:{stamp}",
-                  f"DTSTART;VALUE=DATE:{first:%Y%m%d}", f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
+                  f"DTSTART;VALUE=DATE:{first.year:04d}{first.month:02d}{first.day:02d}",
+                  f"DURATION:P{(last - first).days + 1}D",
                   f"SUMMARY:{_ics_text(event['summary'])}", f"CATEGORIES:{event['type'].upper()}",
                   f"DESCRIPTION:{_ics_text(sources)}", "END:VEVENT"]
     lines.append("END:VCALENDAR")

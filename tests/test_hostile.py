@@ -67,14 +67,16 @@ def test_a_pipe_named_like_an_article_is_never_opened(tmp_path):
 
 def test_a_file_that_vanishes_mid_run_is_skipped(tmp_path, monkeypatch):
     write_corpus(tmp_path, {"good": ("2025-06-14", GOOD), "gone": ("2025-06-14", GOOD)})
-    original = Path.read_bytes
+    import tariffs.read
 
-    def vanishing(self):
-        if self.name == "gone.txt":
-            raise FileNotFoundError(2, "No such file or directory")
-        return original(self)
+    original = tariffs.read.find_articles
 
-    monkeypatch.setattr(Path, "read_bytes", vanishing)
+    def found_then_deleted(folder):
+        found = original(folder)
+        (folder / "gone.txt").unlink()
+        return found
+
+    monkeypatch.setattr(tariffs.read, "find_articles", found_then_deleted)
     articles, warnings = read_corpus(tmp_path)
     assert [a.id for a in articles] == ["good"]
     assert warnings == ["gone.txt: cannot be read (No such file or directory); skipped"]
