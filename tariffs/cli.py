@@ -1,11 +1,12 @@
 """The `tariffs` command: a thin layer over `tariffs.pipeline`."""
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import re
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -94,39 +95,32 @@ def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, 
         if not known_official(name):
             _fail(f"unknown official {name!r} (not in the directory of officials)")
     query = Query(officials, start, end, types, instruments, conflicts)
-    with _index(settings) as connection:
-        if fmt == "json":
-            _deliver(document(connection, query), output)
-            return
-        events = select(connection, query, with_articles=False)[1]
-        count = article_count(connection)
-    _emit(count, [json.loads(e) for e in events], fmt, output)
+    if fmt == "json":
+        _deliver(_consult(settings, lambda index: list(document(index, query))), output)
+        return
+    count, events = _consult(settings, lambda index: (article_count(index), select(index, query, False)[1]))
+    _emit(count, events, fmt, output)
 
 
-@contextmanager
-def _index(settings: Settings):
-    """The data folder's index, brought up to date, its warnings shown; closed afterwards."""
-    from .index import update
+def _consult(settings: Settings, ask):
+    """`ask` answered from the data folder's index, brought up to date first; its warnings shown."""
+    from .index import consult
     from .read import CorpusError
 
     try:
-        connection, warnings = update(settings.folder, settings.jobs, progress=sys.stderr.isatty())
+        answer, warnings = consult(settings.folder, ask, settings.jobs, progress=sys.stderr.isatty())
     except CorpusError as err:
         _fail(str(err))
     for warning in warnings:
         click.echo(f"warning: {one_line(warning)}", err=True)
-    try:
-        yield connection
-    finally:
-        connection.close()
+    return answer
 
 
 def _all_events(settings: Settings) -> list[dict]:
     from .index import select
     from .query import Query
 
-    with _index(settings) as connection:
-        return [json.loads(e) for e in select(connection, Query(), with_articles=False)[1]]
+    return _consult(settings, lambda index: select(index, Query(), with_articles=False)[1])
 
 
 def _deliver(text, output: Path | None) -> None:
@@ -139,8 +133,9 @@ def _deliver(text, output: Path | None) -> None:
 
 
 def _echo_all(pieces) -> None:
+    """Exported data goes out in UTF-8, the encoding its formats are defined in, whatever the terminal's."""
     for piece in pieces:
-        click.echo(piece, nl=False)
+        click.echo(piece.encode("utf-8"), nl=False)
 
 
 def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
@@ -169,8 +164,11 @@ def _write(path: Path, pieces) -> None:
     if str(path) == "-":
         _echo_all(pieces)
         return
-    target = _output_target(path)
-    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        target = _output_target(path)
+    except OSError as err:  # a name too long, a folder on the way that cannot be entered ...
+        _fail(f"cannot write {path}: {err.strerror}")
+    temporary = target.with_name(f".{target.name[:64]}.tmp")  # never longer than a name the target could have
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as out:
             out.writelines(pieces)
@@ -224,7 +222,7 @@ def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
         _show_in_force(in_force(histories, day.isoformat()), fmt)
         return
     if fmt == "json":
-        click.echo(json.dumps(histories, indent=2, ensure_ascii=False))
+        _echo_all([json.dumps(histories, indent=2, ensure_ascii=False), "\n"])
         return
     from rich.console import Console
 
@@ -238,7 +236,7 @@ def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
 
 def _show_in_force(found: dict, fmt: str) -> None:
     if fmt == "json":
-        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
+        _echo_all([json.dumps(found, indent=2, ensure_ascii=False), "\n"])
         return
     from rich.console import Console
 
@@ -257,7 +255,7 @@ def officials(settings: Settings, fmt: str) -> None:
 
     rows = official_summaries(_all_events(settings))
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_all([json.dumps(rows, indent=2, ensure_ascii=False), "\n"])
         return
     from rich.console import Console
 
@@ -274,20 +272,22 @@ def show(settings: Settings, event_id: str, fmt: str) -> None:
     """One event with every field and every source sentence, the words it was read from highlighted."""
     from .index import article_infos, event
 
-    with _index(settings) as connection:
-        found = event(connection, event_id)
-        infos = article_infos(connection) if found else {}
+    def look_up(index) -> tuple[dict | None, dict]:
+        found = event(index, event_id)
+        return found, (article_infos(index) if found else {})
+
+    found, infos = _consult(settings, look_up)
     if found is None:
         _fail(f"no event {event_id!r} (ids are in `tariffs timeline --format json`)")
     if fmt == "json":
-        click.echo(found)
+        _echo_all([json.dumps(found, ensure_ascii=False), "\n"])
         return
     from rich.console import Console
 
     from .render import event_detail
 
     console = Console()
-    for part in event_detail(json.loads(found), infos):
+    for part in event_detail(found, infos):
         console.print(part)
 
 
@@ -323,11 +323,22 @@ def add(settings: Settings, files: tuple[Path, ...], published: str | None, sour
 def _source(path: Path, stdin_name: str) -> tuple[str, bytes]:
     """A file to add as its name and bytes; `-` is standard input, under the name given with --name."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = _bounded_read(sys.stdin.buffer, "standard input")
         if not data.strip():
             _fail("nothing on standard input to add")
         return Path(stdin_name).name, data
-    return path.name, path.read_bytes()
+    with open(path, "rb") as file:
+        return path.name, _bounded_read(file, str(path))
+
+
+def _bounded_read(file, what: str) -> bytes:
+    """No more than an article can be: a huge file or an endless stream is refused, never held."""
+    from .read import LIMIT
+
+    data = file.read(LIMIT + 1)
+    if len(data) > LIMIT:
+        _fail(f"{what} is over {LIMIT // 1_000_000} MB, too large to be an article; not added")
+    return data
 
 
 def _show_added(settings: Settings, added: list[str]) -> None:
@@ -353,6 +364,7 @@ def schema() -> None:
 
 def main() -> None:
     """The console script: the command group, with Ctrl-C as one line and exit status 130."""
+    _guard_standard_output()
     try:
         code = cli.main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
@@ -374,6 +386,28 @@ def main() -> None:
         click.echo(f"tariffs: cannot write output: {err.strerror or err}", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output that was closed before the tool started (`>&-`): writing to it fails as it would have."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _guard_standard_output() -> None:
+    """A closed standard output is refused at the first write (not taken for success), and descriptor 1 is
+    held on /dev/null meanwhile so that no file the tool opens takes its place. An encoding without some
+    characters (latin-1) gets them replaced on the terminal rather than a traceback."""
+    if sys.stdout is None:
+        if os.open(os.devnull, os.O_WRONLY) != 1:
+            return  # descriptor 1 is open after all: standard output was only hidden from Python
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+    elif (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(errors="replace")
 
 
 def _quiet_stdout() -> None:

@@ -16,11 +16,12 @@ import json
 import os
 import pickle
 import sqlite3
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import closing, contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .read import MANIFEST, ManifestEntry, read_manifest, unlisted_files
 
@@ -29,11 +30,28 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 PACKAGE = Path(__file__).resolve().parent
+T = TypeVar("T")
+
+
+class Unusable(Exception):
+    """The index cannot be kept where it belongs (no home, a read-only or full disk, a folder in its way), or
+    it holds what the tool never wrote there (`damaged`)."""
+
+    def __init__(self, reason: str, damaged: bool = False):
+        super().__init__(reason)
+        self.damaged = damaged
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tariffs"
+    """`$XDG_CACHE_HOME/tariffs` (when absolute, as the XDG spec asks), else `~/.cache/tariffs`; a home that
+    does not exist is never created."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(base):
+        return Path(base) / "tariffs"
+    home = Path(os.path.expanduser("~"))
+    if not home.is_absolute() or not home.is_dir():
+        raise Unusable(f"the home folder {home} does not exist")
+    return home / ".cache" / "tariffs"
 
 
 def index_file(folder: Path) -> Path:
@@ -52,6 +70,97 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
+# ---------------------------------------------------------------- consulting
+
+
+def consult(folder: Path, ask: Callable[[sqlite3.Connection], T], jobs: int | None = None,
+            progress: bool = False) -> tuple[T, list[str]]:
+    """`ask` answered from the folder's index, brought up to date first, with the run's warnings.
+
+    The index is a cache, so what goes wrong with it never stops a query: a damaged one is rebuilt, and one
+    that cannot be kept where it belongs gives way to a temporary one in memory for this run, each with one
+    warning. `ask` reads all it needs: the connection is closed when it returns."""
+    from .read import CorpusError
+
+    if not folder.is_dir():
+        raise CorpusError(f"data folder not found: {folder}")
+    notes: list[str] = []
+    try:
+        path: Path | None = index_file(folder)
+    except Unusable as err:
+        path, notes = None, [f"no place for the index ({err}); using a temporary one"]
+    while path is not None:
+        try:
+            answer, warnings = _answer(folder, ask, jobs, progress, path)
+            return answer, notes + warnings
+        except Unusable as err:
+            if err.damaged and not notes and _discard(path):
+                notes.append(f"index {path} was damaged ({err}); rebuilt")
+            else:
+                notes.append(f"cannot keep the index at {path} ({err}); using a temporary one")
+                path = None
+    answer, warnings = _answer(folder, ask, jobs, progress, None)
+    return answer, notes + warnings
+
+
+def _answer(folder: Path, ask, jobs: int | None, progress: bool, path: Path | None):
+    """`ask` answered from the index at `path` (None: a new one in memory). Whatever goes wrong with an index
+    on disk comes out as `Unusable`."""
+    if path is None:
+        connection, warnings = update(folder, jobs, progress, None)
+        with closing(connection):
+            return ask(connection), warnings
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _writer(path):
+            connection, warnings = update(folder, jobs, progress, path)
+        with closing(connection):
+            return ask(connection), warnings
+    except Damaged as err:
+        raise Unusable(str(err), damaged=True) from None
+    except sqlite3.Error as err:
+        raise Unusable(str(err), damaged=_primary_code(err) in DAMAGE) from None
+    except OSError as err:
+        raise Unusable(err.strerror or str(err)) from None
+
+
+class Damaged(Exception):
+    """The index holds what the tool never wrote there: JSON or pickled data that does not read back, or
+    tables of another layout under this version's number."""
+
+
+# SQLite's result codes for an index that is not what the tool wrote (not a database, corrupt pages, a
+# missing table or column); the others (read-only, full, locked, cannot open ...) are about where it is kept.
+DAMAGE = {"SQLITE_ERROR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_MISMATCH", "SQLITE_CONSTRAINT",
+          "SQLITE_RANGE", "SQLITE_FORMAT", "SQLITE_SCHEMA"}
+
+
+def _primary_code(err: sqlite3.Error) -> str:
+    """SQLITE_IOERR for SQLITE_IOERR_SHORT_READ: the primary result code's name."""
+    return "_".join((getattr(err, "sqlite_errorname", None) or "SQLITE_ERROR").split("_")[:2])
+
+
+def _discard(path: Path) -> bool:
+    """Remove an index and its journal files; False when they cannot be removed."""
+    try:
+        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def stored(text: str, kind: type = dict):
+    """JSON the index wrote (an object, or a list of warnings); anything else is damage."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        value = None
+    if not isinstance(value, kind):
+        raise Damaged("stored JSON does not read back")
+    return value
+
+
 # ---------------------------------------------------------------- opening
 
 
@@ -67,22 +176,30 @@ CREATE INDEX events_by_type ON events(type);
 
 
 def open_index(path: Path, warnings: list[str]) -> sqlite3.Connection:
-    """The index at `path`, created when absent and rebuilt, with one warning, when corrupt or old."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        connection = _connect(path)
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
-            connection.execute("SELECT count(*) FROM articles").fetchone()
-            return connection
-        if version != 0:
-            warnings.append(f"index {path} is from another version of tariffs; rebuilt")
-        connection.close()
-    except sqlite3.DatabaseError:
-        warnings.append(f"index {path} was unreadable; rebuilt")
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
+    """The index at `path`: created when absent, rebuilt with one warning when another version of the tool
+    wrote it. Tables of another layout under this version's number are damage."""
     connection = _connect(path)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION and _layout(connection) == _layout(_create(sqlite3.connect(":memory:"))):
+            return connection
+    except BaseException:
+        connection.close()
+        raise
+    connection.close()
+    if version == SCHEMA_VERSION:
+        raise Damaged("its tables are not the ones this version of tariffs writes")
+    if version != 0:
+        warnings.append(f"index {path} is from another version of tariffs; rebuilt")
+    _discard(path)
+    return _create(_connect(path))
+
+
+def _layout(connection: sqlite3.Connection) -> list[str]:
+    return sorted(sql for (sql,) in connection.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+
+
+def _create(connection: sqlite3.Connection) -> sqlite3.Connection:
     connection.executescript(SCHEMA)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     connection.commit()
@@ -110,39 +227,45 @@ def _writer(path: Path):
 # ---------------------------------------------------------------- updating
 
 
-def update(folder: Path, jobs: int | None = None, progress: bool = False) -> tuple[sqlite3.Connection, list[str]]:
-    """Bring the folder's index up to date and return it open, with the warnings of this run."""
+def update(folder: Path, jobs: int | None = None, progress: bool = False,
+           path: Path | None = None) -> tuple[sqlite3.Connection, list[str]]:
+    """Bring the index at `path` (None: a new one in memory) up to date for the folder and return it open,
+    with the warnings of this run. Whoever calls it on a file holds that index's lock."""
     from .read import CorpusError, find_articles
 
-    if not folder.is_dir():
-        raise CorpusError(f"data folder not found: {folder}")
     warnings: list[str] = []
-    path = index_file(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _writer(path):
-        connection = open_index(path, warnings)
+    connection = open_index(path, warnings) if path else _create(sqlite3.connect(":memory:"))
+    try:
         entries = read_manifest(folder / MANIFEST, warnings)
         found = find_articles(folder)
         if not found.articles:
             raise CorpusError(f"no articles in {folder}: {found.nothing_readable()}")
-        files = found.articles
-        warnings += unlisted_files(entries, set(files)) + found.warnings()
-        stored = {name: (quick, fingerprint) for name, quick, fingerprint in
-                  connection.execute("SELECT name, quick, fingerprint FROM articles")}
-        todo, unchanged_quick = _changed(files, entries, stored)
-        with connection:
-            connection.executemany("UPDATE articles SET quick = ? WHERE name = ?", unchanged_quick)
-            gone = [(name,) for name in stored if name not in files]
-            connection.executemany("DELETE FROM articles WHERE name = ?", gone)
-            if gone:
-                connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
-        if todo:
-            _extract_all(connection, todo, entries, jobs, progress)
-        if _stale(connection):
-            _merge(connection)
+        warnings += unlisted_files(entries, set(found.articles)) + found.warnings()
+        _refresh(connection, found.articles, entries, jobs, progress)
         warnings += [w for (text,) in connection.execute(
-            "SELECT warnings FROM articles WHERE warnings IS NOT NULL ORDER BY name") for w in json.loads(text)]
+            "SELECT warnings FROM articles WHERE warnings IS NOT NULL ORDER BY name") for w in stored(text, list)]
+    except BaseException:
+        connection.close()
+        raise
     return connection, warnings
+
+
+def _refresh(connection: sqlite3.Connection, files: dict[str, Path], entries: dict[str, ManifestEntry],
+             jobs: int | None, progress: bool) -> None:
+    """Read again what changed, forget what is gone, and merge anew when anything did."""
+    known = {name: (quick, fingerprint) for name, quick, fingerprint in
+             connection.execute("SELECT name, quick, fingerprint FROM articles")}
+    todo, unchanged_quick = _changed(files, entries, known)
+    with connection:
+        connection.executemany("UPDATE articles SET quick = ? WHERE name = ?", unchanged_quick)
+        gone = [(name,) for name in known if name not in files]
+        connection.executemany("DELETE FROM articles WHERE name = ?", gone)
+        if gone:
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
+    if todo:
+        _extract_all(connection, todo, entries, jobs, progress)
+    if _stale(connection):
+        _merge(connection)
 
 
 def _quick_key(path: Path, entry: ManifestEntry | None) -> str:
@@ -150,8 +273,14 @@ def _quick_key(path: Path, entry: ManifestEntry | None) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}:{extractor_version()}:{entry!r}"
 
 
-def _fingerprint(data: bytes, entry: ManifestEntry | None) -> str:
-    return hashlib.sha1(f"{extractor_version()}|{entry!r}|".encode() + data).hexdigest()
+def _fingerprint(path: Path, entry: ManifestEntry | None) -> str:
+    """The article's bytes, its manifest entry and the extractor, hashed a block at a time (a huge file is
+    never held whole)."""
+    digest = hashlib.sha1(f"{extractor_version()}|{entry!r}|".encode())
+    with open(path, "rb") as file:
+        while block := file.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: dict[str, tuple[str, str]]):
@@ -166,7 +295,7 @@ def _changed(files: dict[str, Path], entries: dict[str, ManifestEntry], stored: 
         if name in stored and stored[name][0] == quick:
             continue
         try:
-            fingerprint = _fingerprint(path.read_bytes(), entries.get(name))
+            fingerprint = _fingerprint(path, entries.get(name))
         except OSError:
             todo.append((name, path, quick, None))
             continue
@@ -275,10 +404,10 @@ def _merge(connection: sqlite3.Connection) -> None:
     """Merge every article's candidates into the timeline's events and store them for queries."""
     from .pipeline import merge_candidates
 
-    stored = connection.execute("SELECT candidates FROM articles WHERE candidates IS NOT NULL ORDER BY name")
+    rows = connection.execute("SELECT candidates FROM articles WHERE candidates IS NOT NULL ORDER BY name")
     gc.disable()  # hundreds of thousands of small objects: collection passes would only cost time here
     try:
-        events = merge_candidates(found for (blob,) in stored for found in pickle.loads(blob))
+        events = merge_candidates(found for (blob,) in rows for found in _unpickled(blob))
     finally:
         gc.enable()
     with connection:
@@ -294,6 +423,14 @@ def _merge(connection: sqlite3.Connection) -> None:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
 
 
+def _unpickled(blob: bytes) -> list:
+    """An article's stored candidates; bytes that do not unpickle (however they fail) are damage."""
+    try:
+        return pickle.loads(blob)
+    except Exception:  # noqa: BLE001 - unpickling garbage fails in many ways, each of them damage
+        raise Damaged("stored candidates do not read back") from None
+
+
 def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -305,15 +442,22 @@ def article_count(connection: sqlite3.Connection) -> int:
     return connection.execute("SELECT count(*) FROM articles WHERE info IS NOT NULL").fetchone()[0]
 
 
-def select(connection: sqlite3.Connection, query: Query, with_articles: bool = True) -> tuple[list[str], list[str]]:
-    """The articles' facts (when wanted) and the events passing the query's filters, as stored JSON,
-    in timeline order."""
-    events = list(_events(connection, query))
-    return (list(_articles(connection)) if with_articles else []), events
+def select(connection: sqlite3.Connection, query: Query, with_articles: bool = True) -> tuple[list[dict], list[dict]]:
+    """The articles' facts (when wanted) and the events passing the query's filters, in timeline order."""
+    events = [stored(text) for text in _events(connection, query)]
+    return ([stored(text) for text in _articles(connection)] if with_articles else []), events
 
 
 def _articles(connection: sqlite3.Connection):
-    return (row[0] for row in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL ORDER BY name"))
+    rows = connection.execute("SELECT info, json_valid(info) FROM articles WHERE info IS NOT NULL ORDER BY name")
+    return (_valid(text, valid) for text, valid in rows)
+
+
+def _valid(text: str, valid: int) -> str:
+    """Stored JSON as it is, once SQLite has found it valid: an export never passes on what is not JSON."""
+    if not valid:
+        raise Damaged("stored JSON does not read back")
+    return text
 
 
 def _events(connection: sqlite3.Connection, query: Query):
@@ -338,7 +482,8 @@ def _events(connection: sqlite3.Connection, query: Query):
     if query.conflicts:
         clauses.append("json_array_length(json_extract(json, '$.conflicts')) > 0")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return (row[0] for row in connection.execute(f"SELECT json FROM events {where} ORDER BY position", params))
+    rows = connection.execute(f"SELECT json, json_valid(json) FROM events {where} ORDER BY position", params)
+    return (_valid(text, valid) for text, valid in rows)
 
 
 def _canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) -> list[str]:
@@ -361,12 +506,12 @@ def document(connection: sqlite3.Connection, query: Query):
     yield "]}\n"
 
 
-def event(connection: sqlite3.Connection, event_id: str) -> str | None:
+def event(connection: sqlite3.Connection, event_id: str) -> dict | None:
     row = connection.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
-    return row[0] if row else None
+    return stored(row[0]) if row else None
 
 
 def article_infos(connection: sqlite3.Connection) -> dict[str, dict]:
     """Each article's facts by id."""
-    infos = (json.loads(info) for (info,) in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL"))
+    infos = (stored(info) for (info,) in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL"))
     return {info["id"]: info for info in infos}

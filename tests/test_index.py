@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -96,14 +97,10 @@ def test_filters_are_answered_by_the_database_as_the_query_stage_would(tmp_path)
     folder = write_corpus(tmp_path / "c", ARTICLES)
     run(folder)
     direct, _ = build_timeline(folder)
-    connection, _ = index.update(folder, jobs=1)
-    try:
-        for query in (Query(officials=("greer",)), Query(types=("tariff",)),
-                      Query(officials=("commerce secretary",), types=("meeting",))):
-            _, stored = index.select(connection, query)
-            assert [json.loads(e)["id"] for e in stored] == [e.id for e in select(direct.events, query)]
-    finally:
-        connection.close()
+    for query in (Query(officials=("greer",)), Query(types=("tariff",)),
+                  Query(officials=("commerce secretary",), types=("meeting",))):
+        (_, stored), _ = index.consult(folder, partial(index.select, query=query), jobs=1)
+        assert [e["id"] for e in stored] == [e.id for e in select(direct.events, query)]
 
 
 def test_a_corrupt_index_is_rebuilt_with_one_warning(tmp_path):
@@ -111,7 +108,7 @@ def test_a_corrupt_index_is_rebuilt_with_one_warning(tmp_path):
     run(folder)
     index.index_file(folder).write_bytes(b"this is not a database" * 100)
     document, stderr = run(folder)
-    assert stderr.count("unreadable; rebuilt") == 1 and document["events"]
+    assert stderr.count("was damaged (file is not a database); rebuilt") == 1 and document["events"]
 
 
 def test_an_index_of_another_version_is_rebuilt_with_one_warning(tmp_path):
