@@ -177,7 +177,9 @@ def read_article(path: Path, warnings: list[str]) -> str | None:
     if text is None:
         warnings.append(f"{path.name}: binary or in an unknown encoding; skipped")
         return None
-    if encoding != "utf-8":
+    if encoding == STRAY:
+        warnings.append(f"{path.name}: {text.count(chr(0xFFFD))} stray byte(s) that are not UTF-8, replaced")
+    elif encoding != "utf-8":
         warnings.append(f"{path.name}: not UTF-8, read as {encoding}")
     return printable(text)
 
@@ -203,12 +205,34 @@ def decode(data: bytes) -> tuple[str | None, str]:
             continue
         if len(KANA.findall(text[:20000])) >= 5:
             return text, encoding
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, STRAY
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None, ""
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t")
     return (None, "") if controls > len(text[:20000]) / 100 else (text, "cp1252")
+
+
+STRAY = "utf-8 with stray bytes"
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a truncated copy, one bad byte), the stray ones replaced: it has
+    characters only UTF-8 writes that way, or no other reading, and at most one stray byte in a hundred
+    (or two in a short text)."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    if stray > max(2, len(data) / 100):
+        return None
+    written_as_utf8 = any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return text
+    return text if written_as_utf8 else None
 
 
 ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)?")

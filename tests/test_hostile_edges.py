@@ -190,3 +190,20 @@ def test_a_latin_1_terminal_gets_the_table_and_exports_stay_utf_8(tmp_path):
                               check=False)
     assert exported.returncode == 0
     assert "\u201cprogress\u201d" in json.dumps(json.loads(exported.stdout.decode("utf-8")), ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- a stray byte
+
+
+def test_utf_8_with_one_stray_byte_is_read_with_the_byte_replaced(tmp_path):
+    text = "Akazawa met Lutnick on Friday \u2014 in Washington \u2014 for ninety minutes.\n"
+    (tmp_path / "cut.txt").write_bytes(text.encode("utf-8")[:40] + b"\x81" + text.encode("utf-8")[40:])
+    articles, warnings = read_corpus(tmp_path)
+    assert articles[0].text.startswith("Akazawa met Lutnick on Friday \u2014") and "\ufffd" in articles[0].text
+    assert warnings == ["cut.txt: 1 stray byte(s) that are not UTF-8, replaced"]
+
+
+def test_plain_ascii_with_a_byte_no_encoding_has_is_read_not_dropped(tmp_path):
+    (tmp_path / "odd.txt").write_bytes(b"Ishiba spoke with Trump by phone on Monday.\x8d\n")
+    articles, _ = read_corpus(tmp_path)
+    assert articles[0].text.startswith("Ishiba spoke with Trump by phone on Monday.")
