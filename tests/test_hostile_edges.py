@@ -138,11 +138,13 @@ def test_an_output_name_near_the_limit_is_written(folder, tmp_path):
 # ---------------------------------------------------------------- the ends of the calendar
 
 
-@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
-def test_dates_at_the_ends_of_the_calendar_stay_valid_days(tmp_path, published):
-    text = ("Akazawa met Lutnick on 0000-06-05. Ishiba called Trump on 0000-00-00. Akazawa met Bessent the day "
-            "before yesterday. A 25% tariff on cars took effect 400000 weeks ago. Tariffs of 15% will apply in "
-            "3000000 days. The two leaders will meet next year. The deadline is tomorrow.\n")
+@pytest.mark.parametrize(("published", "header"), [("0001-01-01", ""), ("9999-12-31", ""),
+                                                   (None, "TOKYO, Jan. 1, 0001 (Kyodo) -- "),
+                                                   (None, "WASHINGTON, December 31, 9999 -- ")])
+def test_dates_at_the_ends_of_the_calendar_stay_valid_days(tmp_path, published, header):
+    text = (header + "Akazawa met Lutnick on 0000-06-05. Ishiba called Trump on 0000-00-00. Akazawa met Bessent "
+            "the day before yesterday. A 25% tariff on cars took effect 400000 weeks ago. Tariffs of 15% will apply "
+            "in 3000000 days. The two leaders will meet next year. The deadline is tomorrow.\n")
     folder = write_corpus(tmp_path / "c", {"edge": (published, text)})
     done = tariffs("--data", str(folder), "timeline", "--format", "json")
     assert done.returncode == 0, done.stderr
@@ -207,3 +209,28 @@ def test_plain_ascii_with_a_byte_no_encoding_has_is_read_not_dropped(tmp_path):
     (tmp_path / "odd.txt").write_bytes(b"Ishiba spoke with Trump by phone on Monday.\x8d\n")
     articles, _ = read_corpus(tmp_path)
     assert articles[0].text.startswith("Ishiba spoke with Trump by phone on Monday.")
+
+
+# ---------------------------------------------------------------- endless files
+
+
+def test_article_names_pointing_at_endless_devices_are_never_read(folder):
+    """/dev/zero and /dev/urandom behind article names: no hang (timeout) and no memory spent (a limit)."""
+    import resource
+
+    (folder / "zeros.txt").symlink_to("/dev/zero")
+    (folder / "noise.txt").symlink_to("/dev/urandom")
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+    done = subprocess.run([sys.executable, "-m", "tariffs", "--data", str(folder), "--jobs", "1", "timeline",
+                           "--format", "json"], capture_output=True, text=True, timeout=60, check=False,
+                          preexec_fn=limited)
+    assert done.returncode == 0, done.stderr
+    assert [e["type"] for e in json.loads(done.stdout)["events"]] == ["meeting"]
+
+
+def test_adding_an_endless_device_is_refused_after_a_bounded_read(folder):
+    result = CliRunner().invoke(cli, ["--data", str(folder), "add", "/dev/zero"])
+    assert result.exit_code == 2 and "too large to be an article; not added" in result.stderr
