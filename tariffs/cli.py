@@ -6,6 +6,9 @@ import io
 import json
 import os
 import re
+import shlex
+import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -14,6 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .query import INSTRUMENTS, SECTORS, STATUSES, TYPES
 from .read import one_line
 
 PACKAGE = Path(__file__).resolve().parent
@@ -68,38 +72,126 @@ def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
     ctx.obj = Settings(data or _sample_folder(), jobs)
 
 
-@cli.command()
-@click.option("--official", "officials", multiple=True, help="Keep events with this person (name, surname, alias or role). Repeatable.")
-@click.option("--since", help="Keep events on or after this day (YYYY-MM-DD).")
-@click.option("--until", help="Keep events on or before this day (YYYY-MM-DD).")
-@click.option("--type", "types", multiple=True, type=click.Choice(["meeting", "tariff", "statement", "agreement", "deadline"]),
-              help="Keep events of this type. Repeatable.")
-@click.option("--instrument", "instruments", multiple=True,
-              type=click.Choice(["executive_order", "proclamation", "letter", "memorandum", "post", "joint_statement",
-                                 "notice"]), help="Keep events made by this kind of instrument. Repeatable.")
-@click.option("--conflicts", is_flag=True, help="Keep only events whose sources disagree.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown", "ics"]), default="table", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
-@click.pass_obj
-def timeline(settings: Settings, officials: tuple[str, ...], since: str | None, until: str | None,
-             types: tuple[str, ...], instruments: tuple[str, ...], conflicts: bool, fmt: str, output: Path | None) -> None:
-    """The events of every article, in date order."""
-    from .index import article_count, document, select
-    from .officials import known_official
-    from .query import Query
+class Forgiving(click.Choice):
+    """A choice that takes what a user means: any case, a plural ("meetings"), a unique start ("meet"), a
+    space or hyphen for an underscore ("in effect"); otherwise it names the nearest choice."""
 
-    start, end = _iso_day(since, "--since"), _iso_day(until, "--until")
-    if start and end and end < start:
-        _fail(f"--until {until} is before --since {since}")
-    for name in officials:
-        if not known_official(name):
-            _fail(f"unknown official {name!r} (not in the directory of officials)")
-    query = Query(officials, start, end, types, instruments, conflicts)
+    def __init__(self, choices, aliases: dict[str, str] | None = None):
+        super().__init__(list(choices))
+        self.aliases = aliases or {}
+
+    def convert(self, value, param, ctx):
+        word = re.sub(r"[\s-]+", "_", str(value).strip().lower())
+        word = self.aliases.get(word, word)
+        found = [c for c in self.choices if word in (c.lower(), c.lower() + "s", c.lower() + "es")]
+        found = found or [c for c in self.choices if c.lower().startswith(word.rstrip("s"))]
+        if len(found) == 1:
+            return found[0]
+        import difflib
+
+        near = difflib.get_close_matches(word, [c.lower() for c in self.choices], n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]}?" if near else f" (choose from {', '.join(self.choices)})"
+        self.fail(f"{value!r} is not a {param.name.rstrip('s') if param else 'choice'}{hint}", param, ctx)
+
+
+def _data_option(command):
+    """`--data` after the subcommand too (`tariffs timeline --data DIR`), as users type it."""
+    def remember(ctx: click.Context, _param, value: Path | None):
+        if value is not None:
+            ctx.obj = Settings(value, ctx.obj.jobs)
+
+    return click.option("--data", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                        callback=remember, help="Folder of articles (as `tariffs --data`).")(command)
+
+
+FLAT = ("jsonl", "csv", "markdown")  # a row per item, for rates and officials as for events
+
+
+def _formats(*names: str):
+    return click.option("--format", "fmt", type=Forgiving(names), default=names[0], show_default=True,
+                        help="How to print or export.")
+
+
+@cli.command()
+@click.option("--official", "officials", multiple=True,
+              help="Keep events with this person (name, surname, alias or role). Repeatable.")
+@click.option("--since", metavar="DAY|MONTH", help="Keep events on or after this day or month (2025-06-14, 2025-06).")
+@click.option("--until", metavar="DAY|MONTH", help="Keep events on or before this day or month.")
+@click.option("--include-undated", is_flag=True, help="Keep undated events when --since or --until is given.")
+@click.option("--type", "types", multiple=True, type=Forgiving(TYPES), help="Keep events of this type. Repeatable.")
+@click.option("--status", "statuses", multiple=True, type=Forgiving(STATUSES),
+              help="Keep events in this state (held, planned, threatened, in_effect, reached ...). Repeatable.")
+@click.option("--country", "countries", multiple=True, metavar="COUNTRY",
+              help="Keep events involving this country (JP, Japan, US ...). Repeatable.")
+@click.option("--sector", "sectors", multiple=True, type=Forgiving(SECTORS, {"cars": "autos", "car": "autos"}),
+              help="Keep tariffs on this sector (autos, steel ...). Repeatable.")
+@click.option("--instrument", "instruments", multiple=True, type=Forgiving(INSTRUMENTS),
+              help="Keep events made by this kind of instrument. Repeatable.")
+@click.option("--conflicts", is_flag=True, help="Keep only events whose sources disagree.")
+@click.option("--search", default="", metavar="WORDS", help="Keep events whose summary or sources have all these words.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many events.")
+@click.option("--reverse", is_flag=True, help="Newest first.")
+@_formats("table", "json", "jsonl", "csv", "markdown", "ics", "timelinejs", "html")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of the terminal.")
+@click.option("--no-pager", is_flag=True, help="Print straight to the terminal, without a pager.")
+@_data_option
+@click.pass_obj
+def timeline(settings: Settings, fmt: str, output: Path | None, no_pager: bool, **filters) -> None:
+    """The events of every article, in date order."""
+    from .index import article_count, article_infos, document, select
+
+    query = _query(**filters)
     if fmt == "json":
         _deliver(_consult(settings, lambda index: list(document(index, query))), output)
         return
-    count, events = _consult(settings, lambda index: (article_count(index), select(index, query, False)[1]))
-    _emit(count, events, fmt, output)
+    count, events, infos = _consult(settings, lambda index: (
+        article_count(index), select(index, query, False)[1], article_infos(index)))
+    _emit(Shown(events, infos, heading_of(len(events), count, query)), fmt, output, not no_pager)
+
+
+def _query(officials, since, until, include_undated, types, statuses, countries, sectors, instruments, conflicts,
+           search, limit, reverse):
+    """The user's filters as a Query, each checked: a date that is not one, bounds the wrong way round, a name
+    nobody has (with the nearest names), a country the tool does not know."""
+    from .query import Query
+
+    start, end = _bound(since, "--since", last=False), _bound(until, "--until", last=True)
+    if start and end and end < start:
+        _fail(f"--until {until} is before --since {since}")
+    for name in officials:
+        _known_official(name)
+    return Query(officials, start, end, types, instruments, conflicts, statuses,
+                 tuple(_country(c) for c in countries), sectors, search.strip(), include_undated, limit, reverse)
+
+
+def _known_official(name: str) -> None:
+    from .officials import known_official, nearest_officials
+
+    if known_official(name):
+        return
+    near = nearest_officials(name)
+    _fail(f"unknown official {name!r}" + (f"; did you mean {' or '.join(near)}?" if near
+                                          else " (not in the directory of officials)"))
+
+
+def _country(words: str) -> str:
+    from .query import country_code
+
+    code = country_code(words)
+    if code is None:
+        _fail(f"unknown country {words!r} (use a two-letter code such as JP or US, or a name)")
+    return code
+
+
+def _bound(value: str | None, option: str, last: bool) -> date | None:
+    from .query import bound
+
+    if value is None:
+        return None
+    try:
+        return bound(value, last)
+    except ValueError:
+        _fail(f"{option} {value!r} is not a day or a month (use YYYY-MM-DD or YYYY-MM)")
 
 
 def _consult(settings: Settings, ask):
@@ -138,23 +230,91 @@ def _echo_all(pieces) -> None:
         click.echo(piece.encode("utf-8"), nl=False)
 
 
-def _emit(articles: int, events: list[dict], fmt: str, output: Path | None) -> None:
+@dataclass(frozen=True)
+class Shown:
+    """What a listing shows: the events, the facts of the articles they were read in, the line above them."""
+
+    events: list[dict]
+    articles: dict[str, dict]
+    header: str
+
+
+def heading_of(shown: int, articles: int, query) -> str:
+    from .render import heading
+
+    return heading(shown, articles, query.filters())
+
+
+def _emit(shown: Shown, fmt: str, output: Path | None, page: bool) -> None:
+    """The events in the chosen format, to the output file, the pager or the terminal."""
+    if fmt != "table":
+        _deliver(_exported(shown, fmt), output)
+        return
     from rich.console import Console
 
-    from .render import print_table, to_csv, to_ics, to_markdown
+    from .render import print_table
 
-    if fmt in ("csv", "markdown", "ics"):
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        render = {"csv": to_csv, "markdown": to_markdown, "ics": lambda e: to_ics(e, stamp)}[fmt]
-        _deliver(render(events), output)
-        return
+    outlets = {name: info.get("source") or name for name, info in shown.articles.items()}
     if output:
         with open(os.devnull, "w") as sink:
             console = Console(file=sink, record=True, width=160)
-            print_table(articles, events, console)
+            print_table(shown.events, outlets, shown.header, console)
         _write(output, [console.export_text()])
-    else:
-        print_table(articles, events, Console())
+        return
+    command = pager_command(sys.stdout.isatty(), os.environ, page)
+    if command is None:
+        print_table(shown.events, outlets, shown.header, Console())
+        return
+    console = Console(force_terminal=True, width=shutil.get_terminal_size().columns)
+    with console.capture() as captured:
+        print_table(shown.events, outlets, shown.header, console)
+    _page(captured.get(), command)
+
+
+def _exported(shown: Shown, fmt: str) -> str:
+    """The events as a file format: a script's (jsonl, csv), a calendar's, a newsroom's (TimelineJS, a page)."""
+    from . import render
+
+    events, articles = shown.events, shown.articles
+    if fmt == "ics":
+        return render.to_ics(events, datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+    if fmt == "markdown":
+        return render.to_markdown(events)
+    if fmt == "csv":
+        return render.to_csv(events)
+    from . import export
+
+    if fmt == "html":
+        from .report import rate_histories
+
+        return export.to_html(events, articles, rate_histories(events))
+    return {"jsonl": lambda: export.to_jsonl(events), "csv": lambda: export.to_full_csv(events, articles),
+            "timelinejs": lambda: export.to_timelinejs(events, articles)}[fmt]()
+
+
+def pager_command(to_terminal: bool, environment, wanted: bool) -> list[str] | None:
+    """The pager to show a listing in, as git and gh choose it: only on a terminal and unless --no-pager,
+    $PAGER (empty or `cat`: none), else `less -FRX` (quits when the listing fits, keeps colours)."""
+    if not (to_terminal and wanted):
+        return None
+    command = environment.get("PAGER", "less -FRX")
+    words = shlex.split(command) if command.strip() else []
+    return None if not words or words == ["cat"] else words
+
+
+def _page(text: str, command: list[str]) -> None:
+    """Show text through the pager; with no such pager, straight on the terminal. Quitting early is fine."""
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
+    except OSError:
+        click.echo(text, nl=False)
+        return
+    try:
+        pager.stdin.write(text)
+        pager.stdin.close()
+    except BrokenPipeError:
+        pass
+    pager.wait()
 
 
 def _write(path: Path, pieces) -> None:
@@ -207,9 +367,10 @@ def _output_target(path: Path) -> Path:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_formats("table", "json", "jsonl", "csv", "markdown")
 @click.option("--plot", is_flag=True, help="Draw each sector's rate as a step chart over the months.")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Show what was charged on this day (undated steps apart).")
+@_data_option
 @click.pass_obj
 def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
     """The tariff history per sector and target: every step of every rate with its dates, in date order;
@@ -220,6 +381,11 @@ def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
     histories = rate_histories(_all_events(settings))
     if day is not None:
         _show_in_force(in_force(histories, day.isoformat()), fmt)
+        return
+    if fmt in FLAT:
+        from .render import flat, rate_rows
+
+        _echo_all([flat(rate_rows(histories), fmt)])
         return
     if fmt == "json":
         _echo_all([json.dumps(histories, indent=2, ensure_ascii=False), "\n"])
@@ -235,6 +401,12 @@ def rates(settings: Settings, fmt: str, plot: bool, as_of: str | None) -> None:
 
 
 def _show_in_force(found: dict, fmt: str) -> None:
+    if fmt in FLAT:
+        from .render import flat
+
+        _echo_all([flat([{**step, "in_force": "undated" if key == "undated" else found["as_of"]}
+                         for key in ("in_force", "undated") for step in found[key]], fmt)])
+        return
     if fmt == "json":
         _echo_all([json.dumps(found, indent=2, ensure_ascii=False), "\n"])
         return
@@ -247,13 +419,19 @@ def _show_in_force(found: dict, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_formats("table", "json", "jsonl", "csv", "markdown")
+@_data_option
 @click.pass_obj
 def officials(settings: Settings, fmt: str) -> None:
     """The directory of officials: country, roles, how many events name them, first and last appearance."""
     from .report import official_summaries
 
     rows = official_summaries(_all_events(settings))
+    if fmt in FLAT:
+        from .render import flat
+
+        _echo_all([flat(rows, fmt)])
+        return
     if fmt == "json":
         _echo_all([json.dumps(rows, indent=2, ensure_ascii=False), "\n"])
         return
@@ -267,20 +445,25 @@ def officials(settings: Settings, fmt: str) -> None:
 @cli.command()
 @click.argument("event_id")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_data_option
 @click.pass_obj
 def show(settings: Settings, event_id: str, fmt: str) -> None:
     """One event with every field and every source sentence, the words it was read from highlighted."""
-    from .index import article_infos, event
+    from .index import article_infos, event, ids_starting
 
-    def look_up(index) -> tuple[dict | None, dict]:
-        found = event(index, event_id)
-        return found, (article_infos(index) if found else {})
+    def look_up(index) -> tuple[dict | None, dict, list[str]]:
+        ids = ids_starting(index, event_id.strip())
+        found = event(index, ids[0]) if len(ids) == 1 else None
+        return found, (article_infos(index) if found else {}), ids
 
-    found, infos = _consult(settings, look_up)
+    found, infos, ids = _consult(settings, look_up)
+    if len(ids) > 1:
+        _fail(f"{event_id!r} is the start of {len(ids)} ids ({', '.join(ids[:4])}{' ...' if len(ids) > 4 else ''}); "
+              "give more of it")
     if found is None:
-        _fail(f"no event {event_id!r} (ids are in `tariffs timeline --format json`)")
+        _fail(f"no event {event_id!r} (ids are in the table's id column)")
     if fmt == "json":
-        _echo_all([json.dumps(found, ensure_ascii=False), "\n"])
+        _echo_all([json.dumps(found, indent=2, ensure_ascii=False), "\n"])
         return
     from rich.console import Console
 
@@ -299,6 +482,7 @@ def show(settings: Settings, event_id: str, fmt: str) -> None:
 @click.option("--title", help="Their title.")
 @click.option("--name", "stdin_name", default="stdin", show_default=True,
               help="The file name for an article read from standard input (`-`).")
+@_data_option
 @click.pass_obj
 def add(settings: Settings, files: tuple[Path, ...], published: str | None, source: str | None, title: str | None,
         stdin_name: str) -> None:
@@ -350,8 +534,10 @@ def _show_added(settings: Settings, added: list[str]) -> None:
 
     ids = {article_id(name) for name in added}
     new = [e for e in _all_events(settings) if any(s["article"] in ids for s in e["sources"])]
+    from .render import heading
+
     click.echo(f"added {', '.join(added)}: {len(new)} events", err=True)
-    print_table(len(added), new, Console())
+    print_table(new, {}, heading(len(new), len(added), []), Console())
 
 
 @cli.command()

@@ -28,7 +28,7 @@ from .read import MANIFEST, ManifestEntry, read_manifest, unlisted_files
 if TYPE_CHECKING:
     from .query import Query
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PACKAGE = Path(__file__).resolve().parent
 T = TypeVar("T")
 
@@ -172,6 +172,7 @@ CREATE TABLE event_names(event TEXT, name TEXT);
 CREATE INDEX event_names_by_name ON event_names(name);
 CREATE INDEX events_by_date ON events(date);
 CREATE INDEX events_by_type ON events(type);
+CREATE VIRTUAL TABLE event_text USING fts5(id UNINDEXED, body, tokenize = 'porter unicode61');
 """
 
 
@@ -388,9 +389,10 @@ def _progress(total: int, wanted: bool):
     if not wanted or total < 50:
         yield lambda: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:  # never into the listing or a pipe
         task = bar.add_task("indexing articles", total=total)
         yield lambda: bar.advance(task)
 
@@ -413,6 +415,7 @@ def _merge(connection: sqlite3.Connection) -> None:
     with connection:
         connection.execute("DELETE FROM events")
         connection.execute("DELETE FROM event_names")
+        connection.execute("DELETE FROM event_text")
         for start in range(0, len(events), 2000):
             batch = events[start:start + 2000]
             connection.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)", (
@@ -420,6 +423,8 @@ def _merge(connection: sqlite3.Connection) -> None:
             connection.executemany("INSERT INTO event_names VALUES (?, ?)", (
                 (e.id, name) for e in batch
                 for name in set(e.officials) | ({e.speaker} if getattr(e, "speaker", None) else set())))
+            connection.executemany("INSERT INTO event_text VALUES (?, ?)", (
+                (e.id, "\n".join([e.summary, *(source.text for source in e.sources)])) for e in batch))
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
 
 
@@ -462,36 +467,23 @@ def _valid(text: str, valid: int) -> str:
 
 def _events(connection: sqlite3.Connection, query: Query):
     """The stored JSON of the events passing the query's filters, in timeline order, one at a time."""
-    clauses, params = [], []
-    if query.types:
-        clauses.append(f"type IN ({','.join('?' * len(query.types))})")
-        params += list(query.types)
-    if query.since:
-        clauses.append("date IS NOT NULL AND coalesce(date_end, date) >= ?")
-        params.append(query.since.isoformat())
-    if query.until:
-        clauses.append("date IS NOT NULL AND date <= ?")
-        params.append(query.until.isoformat())
-    if query.officials:
-        names = _canonical_names(connection, query.officials)
-        clauses.append(f"id IN (SELECT event FROM event_names WHERE name IN ({','.join('?' * len(names)) or 'NULL'}))")
-        params += names
-    if query.instruments:
-        clauses.append(f"json_extract(json, '$.instrument.kind') IN ({','.join('?' * len(query.instruments))})")
-        params += list(query.instruments)
-    if query.conflicts:
-        clauses.append("json_array_length(json_extract(json, '$.conflicts')) > 0")
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = connection.execute(f"SELECT json, json_valid(json) FROM events {where} ORDER BY position", params)
+    from .query import order, where
+
+    clause, params = where(query, canonical_names(connection, query.officials) if query.officials else [])
+    rows = connection.execute(f"SELECT json, json_valid(json) FROM events {clause} {order(query)}", params)
     return (_valid(text, valid) for text, valid in rows)
 
 
-def _canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) -> list[str]:
+def canonical_names(connection: sqlite3.Connection, wanted: tuple[str, ...]) -> list[str]:
     """The stored names that the user's words mean (surname, alias, role phrase ...)."""
     from .officials import matches_official
 
-    known = [row[0] for row in connection.execute("SELECT DISTINCT name FROM event_names")]
-    return [name for name in known if any(matches_official(words, name) for words in wanted)]
+    return [name for name in known_names(connection) if any(matches_official(words, name) for words in wanted)]
+
+
+def known_names(connection: sqlite3.Connection) -> list[str]:
+    """Everyone the timeline names: officials and speakers."""
+    return [row[0] for row in connection.execute("SELECT DISTINCT name FROM event_names ORDER BY name")]
 
 
 def document(connection: sqlite3.Connection, query: Query):
@@ -504,6 +496,18 @@ def document(connection: sqlite3.Connection, query: Query):
     for number, text in enumerate(_events(connection, query)):
         yield (", " if number else "") + text
     yield "]}\n"
+
+
+def ids_starting(connection: sqlite3.Connection, start: str) -> list[str]:
+    """The id itself when there is such an event, else every id that begins with `start` (as git takes a
+    commit's first digits)."""
+    if connection.execute("SELECT 1 FROM events WHERE id = ?", (start,)).fetchone():
+        return [start]
+    if not start:
+        return []
+    pattern = start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [row[0] for row in connection.execute("SELECT id FROM events WHERE id LIKE ? ESCAPE '\\' ORDER BY id",
+                                                 (pattern,))]
 
 
 def event(connection: sqlite3.Connection, event_id: str) -> dict | None:

@@ -161,3 +161,17 @@ def known_official(query: str) -> bool:
     """Whether the directory knows any person or institution by these words."""
     book = directory()
     return any(matches_official(query, name) for name in [*book.people, *book.institutions])
+
+
+def nearest_officials(query: str, wanted: int = 3) -> list[str]:
+    """The names, surnames and aliases in the directory closest to a user's misspelt words ("Akazwa")."""
+    import difflib
+
+    source = lexicon.load("officials")
+    bodies = lexicon.load("institutions").get("institution", [])
+    forms: dict[str, str] = {}
+    for entry in [*source["official"], *bodies]:
+        for form in (entry["name"], entry["name"].split(" ")[-1], *entry.get("aliases", [])):
+            forms.setdefault(form.lower(), form)
+    near = difflib.get_close_matches(" ".join(query.lower().split()), list(forms), n=wanted, cutoff=0.75)
+    return [forms[key] for key in near]

@@ -8,27 +8,47 @@ from __future__ import annotations
 import csv
 import io
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+SHORT_TYPES = {"meeting": "meet", "tariff": "rate", "statement": "said", "agreement": "deal", "deadline": "due"}
+SHORT_ID = 8  # "m-9634d8": `tariffs show` takes any unique start of an id
 
-def table(articles: int, events: list[dict]) -> Table:
-    """A table in date order: date, type, who, what, source article.
 
-    Cells are `Text`, never markup strings, so words from an article can't
-    style or break the terminal.
+def table(events: list[dict], outlets: dict[str, str], width: int = 80) -> Table:
+    """One event per row: its date at the precision the text gave, a short type and id, the summary taking
+    the width left, and where it was read (the first outlet and how many more articles).
+
+    Text wraps only between words. Cells are `Text`, never markup strings, so words from an article can't
+    style or break the terminal. `outlets` names each article's outlet by its id.
     """
-    grid = Table(title=f"Timeline: {len(events)} events from {articles} articles", show_lines=False)
-    grid.add_column("date", no_wrap=True)
-    grid.add_column("type", no_wrap=True)
-    for name in ("who", "what", "source"):
-        grid.add_column(name, overflow="fold")
-    for event in events:
-        grid.add_row(Text(_when(event)), Text(event["type"]), Text(", ".join(_who(event))),
-                     Text(event["summary"] + _disagreement(event)),
-                     Text(", ".join(dict.fromkeys(s["article"] for s in event["sources"]))))
+    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    grid.add_column("date", max_width=11)
+    grid.add_column("type", no_wrap=True, width=4)
+    grid.add_column("id", no_wrap=True, width=SHORT_ID)
+    grid.add_column("what", ratio=1, min_width=20)
+    sources = [_read_in(event, outlets) for event in events]
+    longest_word = max((len(word) for cell in sources for word in cell.split()), default=6)
+    grid.add_column("source", max_width=max(min(longest_word, 24), 16 if width < 120 else 32))
+    for event, source in zip(events, sources, strict=True):
+        grid.add_row(Text(_when(event)), Text(SHORT_TYPES.get(event["type"], event["type"])),
+                     Text(event["id"][:SHORT_ID]), Text(event["summary"] + _disagreement(event)), Text(source))
     return grid
+
+
+def heading(shown: int, articles: int, filters: list[str]) -> str:
+    """The line above the table: how many events, from how many articles, under which filters."""
+    line = f"{shown} event{'s' if shown != 1 else ''} from {articles} article{'s' if articles != 1 else ''}"
+    return line + (f" · {'; '.join(filters)}" if filters else "")
+
+
+def _read_in(event: dict, outlets: dict[str, str]) -> str:
+    """"Kyodo +2": the outlet of the first article an event was read in, and how many other articles."""
+    articles = list(dict.fromkeys(source["article"] for source in event["sources"]))
+    first = outlets.get(articles[0]) or articles[0] if articles else ""
+    return first + (f" +{len(articles) - 1}" if len(articles) > 1 else "")
 
 
 def _disagreement(event: dict) -> str:
@@ -43,8 +63,10 @@ def who_says_what(conflict: dict) -> str:
     return f"{conflict['field']}: {readings}"
 
 
-def print_table(articles: int, events: list[dict], console: Console) -> None:
-    console.print(table(articles, events))
+def print_table(events: list[dict], outlets: dict[str, str], header: str, console: Console) -> None:
+    console.print(Text(header))
+    if events:
+        console.print(table(events, outlets, console.width))
 
 
 def _when(event: dict) -> str:
@@ -318,3 +340,35 @@ def json_value(value) -> str:
     import json
 
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def rate_rows(histories: list[dict]) -> list[dict]:
+    """Every step of every rate history as one flat row: sector and target first, then the step."""
+    return [{"sector": history["sector"], "target": history["target"], **step}
+            for history in histories for step in history["steps"]]
+
+
+def flat(rows: list[dict], fmt: str) -> str:
+    """Rows of plain fields (rates, officials) as jsonl, CSV or a Markdown table; lists and objects in a cell
+    as compact JSON, the columns those of the rows in their order."""
+    import json
+
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    cells = [[_cell(row.get(column)) for column in columns] for row in rows]
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        return "\n".join(lines + ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells]) + "\n"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([columns, *([_inert(c) for c in row] for row in cells)])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    import json
+
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))

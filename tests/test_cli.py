@@ -96,7 +96,7 @@ def test_unknown_official_is_one_line_and_exit_2(corpus):
 
 def test_bad_date_is_one_line_and_exit_2(corpus):
     result = run("--data", str(corpus), "timeline", "--since", "2025-02-30")
-    assert result.exit_code == 2 and "not a date" in result.stderr
+    assert result.exit_code == 2 and "is not a day or a month" in result.stderr
 
 
 def test_until_before_since_is_refused(corpus):

@@ -36,7 +36,7 @@ def test_a_usage_error_is_one_line_with_status_2(folder):
 
 def test_a_compact_date_is_refused_not_guessed(folder):
     result = CliRunner().invoke(cli, ["--data", str(folder), "timeline", "--since", "20250601"])
-    assert result.exit_code == 2 and "not a date (use YYYY-MM-DD)" in result.stderr
+    assert result.exit_code == 2 and "is not a day or a month (use YYYY-MM-DD or YYYY-MM)" in result.stderr
 
 
 def test_a_full_disk_on_standard_output_is_one_line(folder):

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from datetime import date
 from functools import partial
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tariffs import index
 from tariffs.cli import cli
 from tariffs.pipeline import build_timeline
-from tariffs.query import Query, select
+from tariffs.query import Query
 
 from .conftest import write_corpus
 
@@ -93,14 +96,41 @@ def test_a_new_manifest_date_reads_the_article_again(tmp_path):
     assert (day(first), day(second)) == ("2025-06-13", "2025-06-20")
 
 
-def test_filters_are_answered_by_the_database_as_the_query_stage_would(tmp_path):
+def _text(event) -> str:
+    return " ".join([event.summary, *(source.text for source in event.sources)])
+
+
+def _named(event, name: str) -> bool:
+    return name in event.officials or getattr(event, "speaker", None) == name
+
+
+FILTERS = [
+    (Query(officials=("greer",)), lambda e: _named(e, "Jamieson Greer")),
+    (Query(officials=("commerce secretary",), types=("meeting",)), lambda e: e.type == "meeting" and _named(e, "Howard Lutnick")),
+    (Query(types=("tariff",)), lambda e: e.type == "tariff"),
+    (Query(statuses=("threatened",)), lambda e: getattr(e, "status", None) == "threatened"),
+    (Query(countries=("JP",)), lambda e: "JP" in e.countries),
+    (Query(search="PHONE minutes"), lambda e: all(re.search(rf"\b{w}\b", _text(e), re.IGNORECASE) for w in ("phone", "minutes"))),
+    (Query(search="threatens"), lambda e: re.search(r"\bthreaten", _text(e), re.IGNORECASE)),
+    (Query(since=date(2025, 6, 1)), lambda e: e.date is not None and (e.date_end or e.date) >= date(2025, 6, 1)),
+    (Query(until=date(2025, 6, 1), include_undated=True), lambda e: e.date is None or e.date <= date(2025, 6, 1)),
+]
+
+
+@pytest.mark.parametrize(("query", "wanted"), FILTERS)
+def test_each_filter_is_answered_by_the_database(tmp_path, query, wanted):
     folder = write_corpus(tmp_path / "c", ARTICLES)
-    run(folder)
     direct, _ = build_timeline(folder)
-    for query in (Query(officials=("greer",)), Query(types=("tariff",)),
-                  Query(officials=("commerce secretary",), types=("meeting",))):
-        (_, stored), _ = index.consult(folder, partial(index.select, query=query), jobs=1)
-        assert [e["id"] for e in stored] == [e.id for e in select(direct.events, query)]
+    (_, stored), _ = index.consult(folder, partial(index.select, query=query), jobs=1)
+    expected = [e.id for e in direct.events if wanted(e)]
+    assert expected and [e["id"] for e in stored] == expected
+
+
+def test_limit_and_reverse_take_the_newest_first(tmp_path):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    direct, _ = build_timeline(folder)
+    (_, stored), _ = index.consult(folder, partial(index.select, query=Query(limit=2, reverse=True)), jobs=1)
+    assert [e["id"] for e in stored] == [e.id for e in reversed(direct.events)][:2]
 
 
 def test_a_corrupt_index_is_rebuilt_with_one_warning(tmp_path):
