@@ -52,28 +52,36 @@ def _bounded(text: str) -> list[str]:
 
 
 def split_paragraph(paragraph: str) -> list[str]:
-    """Cut at sentence ends that are outside quotation marks and not after an abbreviation."""
+    """Cut at sentence ends that are outside quotation marks and not after an abbreviation.
+
+    Each boundary looks only at the text since the one before (the quotes counted so far) and at the word
+    before it, so a paragraph of thousands of "Mr." or one long open quotation costs linear time."""
     pieces: list[str] = []
-    start = 0
+    start = counted = 0
+    open_quote = False
     for boundary in BOUNDARY.finditer(paragraph):
         cut = boundary.end()
-        head = paragraph[start:cut]
-        if _inside_quote(head) or _ends_with_abbreviation(paragraph[start:boundary.start() + 1]):
+        open_quote ^= sum(paragraph.count(mark, counted, cut) for mark in QUOTE_MARKS) % 2 == 1
+        counted = cut
+        if open_quote or _ends_with_abbreviation(paragraph, start, boundary.start() + 1):
             continue
-        pieces.append(head.strip())
+        pieces.append(paragraph[start:cut].strip())
         start = cut
     pieces.append(paragraph[start:].strip())
     return [p for p in pieces if p]
 
 
-def _inside_quote(text: str) -> bool:
-    """An odd count of double quotation marks leaves a quotation open."""
-    return sum(text.count(mark) for mark in QUOTE_MARKS) % 2 == 1
+LONGEST_ABBREVIATION = 24  # characters: a longer run of letters and dots before a period is no abbreviation
+LAST_WORD = re.compile(r"([A-Za-z.]+)\.$")
 
 
-def _ends_with_abbreviation(text: str) -> bool:
-    match = re.search(r"([A-Za-z.]+)\.$", text)
-    return bool(match) and (match.group(1).lower() in _abbreviations() or len(match.group(1)) == 1)
+def _ends_with_abbreviation(paragraph: str, start: int, end: int) -> bool:
+    """Whether the period at `end - 1` closes an abbreviation ("Mr.", "U.S.") or an initial, not a sentence."""
+    window = max(start, end - LONGEST_ABBREVIATION - 2)
+    match = LAST_WORD.search(paragraph, window, end)
+    if not match or (match.start() == window and window > start and paragraph[window - 1].isalpha()):
+        return False
+    return match.group(1).lower() in _abbreviations() or len(match.group(1)) == 1
 
 
 @cache

@@ -25,7 +25,7 @@ def tariffs(*args: str, env: dict | None = None, **streams) -> subprocess.Comple
     """The command in a process of its own, as a user runs it."""
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **streams}
     return subprocess.run([sys.executable, "-m", "tariffs", *args], text=True, env={**os.environ, **(env or {})},
-                          timeout=120, check=False, **streams)
+                          timeout=60, check=False, **streams)
 
 
 @pytest.fixture
@@ -234,3 +234,18 @@ def test_article_names_pointing_at_endless_devices_are_never_read(folder):
 def test_adding_an_endless_device_is_refused_after_a_bounded_read(folder):
     result = CliRunner().invoke(cli, ["--data", str(folder), "add", "/dev/zero"])
     assert result.exit_code == 2 and "too large to be an article; not added" in result.stderr
+
+
+# ---------------------------------------------------------------- pathological text, linear time
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. " * 50_000 + "Akazawa met Lutnick on Friday.\n",
+    "U.S. " * 40_000 + "tariffs rose.\n",
+    "The envoy said \"" + "talks will go on as long as they must and " * 4_000 + "\n",
+])
+def test_abbreviations_by_the_thousand_or_an_open_quote_do_not_hang(tmp_path, text):
+    """Each of these took minutes when the sentence splitter was quadratic; the timeout is the test."""
+    folder = write_corpus(tmp_path / "c", {"long": ("2025-06-16", text)})
+    done = tariffs("--data", str(folder), "--jobs", "1", "timeline", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["articles"]
