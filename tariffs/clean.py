@@ -102,8 +102,8 @@ def _sort_lines(lines: list[str], title_index: int) -> tuple[list[str], list[str
             if CLOCK_TIME.search(line):
                 body.append(line)  # a stamp with its time also opens the entries below it, for their anchor
             continue
-        if not body and PLACE_ALONE.match(line):
-            header.append(line)
+        if _above_story(body) and (PLACE_ALONE.match(line) or _chrome(line)):
+            header.append(line)  # a logo, a section bar, a place alone: chrome above the story, not a paragraph
             continue
         in_link_list = _in_link_list(line, in_link_list)
         if in_link_list or _is_furniture(line):
@@ -111,6 +111,16 @@ def _sort_lines(lines: list[str], title_index: int) -> tuple[list[str], list[str
             continue
         body.append(line)
     return header, body, dropped
+
+
+def _chrome(line: str) -> bool:
+    """A logo or a section bar ("World | Markets | Sign in"): a site line that is no sentence."""
+    return _matches(line, "site") and not SENTENCE_END.search(line) and len(line.split()) <= 16
+
+
+def _above_story(body: list[str]) -> bool:
+    """Whether the story has not begun: nothing in the body yet but time stamps."""
+    return all(STAMP.match(line) for line in body)
 
 
 def _in_link_list(line: str, in_link_list: bool) -> bool:

@@ -104,3 +104,15 @@ def test_furniture_patterns_anchored_together_keep_a_free_branch_free(monkeypatc
         assert not found.search("a promo code")
     finally:
         lexicon.pattern.cache_clear()
+
+
+def test_section_bars_above_the_story_are_chrome_and_the_dateline_below_them_still_sets_the_clock():
+    page = ("EVENING POST\nWorld | Markets | Tech | Sport    Sign in\n"
+            "Envoy asks Washington to keep Japan's rate\n09:40 JST, April 11, 2026\nMarkets | 8 Comments\n\n"
+            "WASHINGTON - Japan's top trade negotiator met the U.S. commerce secretary on Friday.\n")
+    article = clean(RawArticle("x", page, None))
+    assert article.dateline == "WASHINGTON -"
+    assert not any("|" in paragraph for paragraph in article.paragraphs)
+    assert find_dating(article).local == "ET"
+    (meeting,) = [e for e in events_of(page, published=None) if e.type == "meeting"]
+    assert meeting.date == date(2026, 4, 10)  # Friday in Washington, Saturday morning in Tokyo
