@@ -182,16 +182,24 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
     before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
     here = [n for m in before for n in m.names if n in directory().people]
     group = before[-1].names if before and before[-1].how == "group" else ()
-    objects = frozenset(n for m in before if _governed(tokens, m) for n in m.names)
+    objects = frozenset(n for m in before if _governed(tokens, m, before) for n in m.names)
     names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects)
     kind = INSTITUTION if token.key in ("it", "its") else PERSON
     return Mention(kind, names, token.i, token.i + 1, "pronoun")
 
 
-def _governed(tokens: list[Token], mention: Mention) -> bool:
-    """A person right after a verb or a preposition ("after meeting Lutnick", "with Bessent") is its object."""
+ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})  # "met the commerce secretary": still its object
+
+
+def _governed(tokens: list[Token], mention: Mention, mentions: list[Mention]) -> bool:
+    """A person right after a verb or a preposition ("after meeting Lutnick", "with Bessent") is its object,
+    and so is one joined to such an object ("with Lutnick and Bessent")."""
     from .clauses import is_verb
-    before = tokens[mention.first - 1] if mention.first else None
+    start = mention.first - (1 if mention.first and tokens[mention.first - 1].key in ARTICLES else 0)
+    before = tokens[start - 1] if start else None
+    if before is not None and before.key in ("and", "or"):
+        joined = next((m for m in mentions if m.last == start - 1), None)
+        return joined is not None and _governed(tokens, joined, mentions)
     return before is not None and (before.key in PREPOSITIONS or is_verb(before) or before.key.endswith("ing"))
 
 

@@ -101,3 +101,16 @@ def test_she_is_a_woman_of_the_directory():
 def test_they_are_the_people_named_together():
     _, second = sentences("Akazawa spoke with Lutnick by phone.", "They agreed to talk again.")
     assert set(second.people[0].names) == {"Ryosei Akazawa", "Howard Lutnick"}
+
+
+@pytest.mark.parametrize("text", [
+    ("Akazawa flew in on Sunday. On Monday he had talks with Lutnick and Bessent in turn, and he phoned Greer "
+    "in the evening."),
+    ("The week belonged to Ryosei Akazawa. In Washington he saw the commerce secretary and Bessent, and he "
+    "called Greer for twenty minutes a day later."),
+])
+def test_he_after_two_joined_objects_is_the_subject_not_the_second_object(text):
+    from .conftest import events_of
+
+    calls = [e for e in events_of(text) if e.type == "meeting" and "Jamieson Greer" in e.officials]
+    assert calls and all("Ryosei Akazawa" in e.officials and "Scott Bessent" not in e.officials for e in calls)
