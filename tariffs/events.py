@@ -41,7 +41,8 @@ class Trigger:
 class Candidate:
     """One event as one sentence tells it, before it is dated and merged.
 
-    `heads` are the tokens whose date expressions are the event's own;
+    `heads` are the tokens whose date expressions are the event's own, `words` the trigger's own words among
+    them (a date on those beats one on its clause);
     `chain` the verbs it continues, whose dates it takes when it has none
     ("was taken there on Wednesday and ended up spending an hour with him");
     `anaphora` says the words date it by the story's last day ("then",
@@ -60,6 +61,7 @@ class Candidate:
     fields: dict
     modality: Modality
     heads: frozenset[int] = frozenset()
+    words: frozenset[int] = frozenset()
     chain: frozenset[int] = frozenset()
     scopes: frozenset[int] = frozenset()
     timex: Timex | None = None
@@ -295,11 +297,12 @@ def claim_dates(reading: Reading, candidates: list[Candidate]) -> None:
 
 def _claimed_date(reading: Reading, candidate: Candidate, heads: list[attach.Head | None],
                   occasions: dict[int, int]) -> Timex | None:
-    """The date expression nearest the candidate among its own, else the date a when-clause follows, the occasion
+    """The date expression on the candidate's own words, else the nearest among its clause's, else the date a when-clause follows, the occasion
     its clause links to, the day a place had reached, or the date of a phrase opening a statement's clause."""
     owned = _owned_dates(reading, candidate, heads)
     if owned:
-        best = min(owned, key=lambda n: abs(reading.timex_tokens[n][0] - candidate.position))
+        best = min(owned, key=lambda n: (not _on_words(heads[n], candidate),
+                                         abs(reading.timex_tokens[n][0] - candidate.position)))
         return _stretched(reading, occasions, best)
     if (inherited := _antecedent_date(reading, candidate)) is not None:
         return inherited
@@ -310,6 +313,11 @@ def _claimed_date(reading: Reading, candidate: Candidate, heads: list[attach.Hea
     if candidate.type == "statement":
         return _opener_date(reading, candidate, heads)
     return None
+
+
+def _on_words(head: attach.Head, candidate: Candidate) -> bool:
+    """A date told on the trigger's own words ("his telephone talk ... on the following day")."""
+    return head.kind == attach.TOKEN and head.index in candidate.words
 
 
 def _owned_dates(reading: Reading, candidate: Candidate, heads: list[attach.Head | None]) -> list[int]:

@@ -183,7 +183,9 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
     here = [n for m in before for n in m.names if n in directory().people]
     group = before[-1].names if before and before[-1].how == "group" else ()
     objects = frozenset(n for m in before if _governed(tokens, m, before) for n in m.names)
-    names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects)
+    echoed = [n for m in before if m.how == "pronoun" and len(m.names) == 1 for n in m.names if n in here]
+    names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects,
+                              echoed)
     kind = INSTITUTION if token.key in ("it", "its") else PERSON
     return Mention(kind, names, token.i, token.i + 1, "pronoun")
 

@@ -590,7 +590,8 @@ def candidate(reading: Reading, trigger: Trigger, fields: dict, mood: Modality, 
         heads = heads | {journey}
     return Candidate(type=trigger.kind, pattern=trigger.name, article=sentence.article, sentence=sentence.index,
                      source=sentence.text, position=trigger.first, clause=trigger.clause.index, fields=fields,
-                     modality=mood, heads=heads, chain=_verb_chain(reading, trigger),
+                     modality=mood, heads=heads, words=frozenset(range(trigger.first, trigger.last)),
+                     chain=_verb_chain(reading, trigger),
                      scopes=trigger_scopes(reading, trigger),
                      anaphora=anaphoric(reading, trigger.clause, trigger.first), inherit=inherit_from(trigger.clause),
                      **extra)

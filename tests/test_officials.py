@@ -114,3 +114,13 @@ def test_he_after_two_joined_objects_is_the_subject_not_the_second_object(text):
 
     calls = [e for e in events_of(text) if e.type == "meeting" and "Jamieson Greer" in e.officials]
     assert calls and all("Ryosei Akazawa" in e.officials and "Scott Bessent" not in e.officials for e in calls)
+
+
+def test_his_twice_in_a_sentence_without_a_subject_is_one_person():
+    from .conftest import events_of
+
+    text = ("The summit statement welcomed the work of Ryosei Akazawa, among it his talks with Commerce "
+            "Secretary Howard Lutnick and Treasury Secretary Scott Bessent on June 13, and his telephone talk "
+            "with Secretary Lutnick on the next day.")
+    calls = [e for e in events_of(text, "2025-06-17") if e.type == "meeting" and e.mode == "phone"]
+    assert [(e.officials, e.date.isoformat()) for e in calls] == [(["Ryosei Akazawa", "Howard Lutnick"], "2025-06-14")]
