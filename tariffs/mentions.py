@@ -183,7 +183,8 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
     here = [n for m in before for n in m.names if n in directory().people]
     group = before[-1].names if before and before[-1].how == "group" else ()
     objects = frozenset(n for m in before if _governed(tokens, m, before) for n in m.names)
-    echoed = [n for m in before if m.how == "pronoun" and len(m.names) == 1 for n in m.names if n in here]
+    echoed = [n for m in before if m.how == "pronoun" and len(m.names) == 1 and tokens[m.first].key in STANDING
+              for n in m.names if n in here]
     names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects,
                               echoed)
     kind = INSTITUTION if token.key in ("it", "its") else PERSON
@@ -191,6 +192,10 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
 
 
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})  # "met the commerce secretary": still its object
+
+
+# Pronouns that stand for the one a sentence is about, never for an object: "he met ...", "his talks with ...".
+STANDING = frozenset({"he", "she", "his"})
 
 
 def _governed(tokens: list[Token], mention: Mention, mentions: list[Mention]) -> bool:

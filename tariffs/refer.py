@@ -75,8 +75,9 @@ class Discourse:
         """He and she: the subject of this sentence, else the nearest person before who is no object of a verb
         or a phrase, else the last subject.
         His and her: the subject of this sentence, else the nearest person before. Him and her as objects: the nearest person
-        before who is not the subject. Without a subject in the sentence, a person an earlier he or his of the
-        same sentence stood for takes the subject's place ("his meetings with A and B, and his call with A").
+        before who is not the subject. Without a subject in the sentence, the person the first he or his of the
+        sentence (no object) stood for takes the subject's place ("his meetings with A and B, and his call with
+        A"; "He met A and called him, while a meeting he sought with B ...").
         They: a group phrase right before ("the leaders ... their meeting"), else the people named together
         before; it: the last institution."""
         word = word.lower()
@@ -85,7 +86,7 @@ class Discourse:
         if word in ("they", "them", "their"):
             return self._plural(here, group_here)
         gender = "she" if word in ("she", "her", "hers", "herself") else "he"
-        order = self._nearby(word, here, subject_here or next(reversed(echoed), None), objects_here)
+        order = self._nearby(word, here, subject_here or next(iter(echoed), None), objects_here)
         earlier = [self.last_subject] if self.last_subject else []
         fits = [n for n in order + earlier + list(reversed(self.names)) + list(reversed(self.subjects))
                 if n and self._gender(n) == gender]

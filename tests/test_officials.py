@@ -124,3 +124,20 @@ def test_his_twice_in_a_sentence_without_a_subject_is_one_person():
             "with Secretary Lutnick on the next day.")
     calls = [e for e in events_of(text, "2025-06-17") if e.type == "meeting" and e.mode == "phone"]
     assert [(e.officials, e.date.isoformat()) for e in calls] == [(["Ryosei Akazawa", "Howard Lutnick"], "2025-06-14")]
+
+
+def test_a_later_he_stays_with_the_first_he_not_with_the_him_between():
+    sentences = ["Late June brought another trip for Akazawa.",
+                 ("He saw Lutnick on June 27 and phoned him the next day, though a session he wanted with "
+                 "Bessent never came about.")]
+    readings = read_article([Sentence("t", n, 0, text) for n, text in enumerate(sentences)], JUNE)
+    pronouns = [(m.names, readings[1].tokens[m.first].key) for m in readings[1].people if m.how == "pronoun"]
+    assert pronouns == [(("Ryosei Akazawa",), "he"), (("Howard Lutnick",), "him"), (("Ryosei Akazawa",), "he")]
+
+
+def test_a_meeting_that_never_came_about_is_not_held():
+    from .conftest import events_of
+
+    meetings = [e for e in events_of("Akazawa saw Lutnick on Friday, while a session he wanted with Bessent never "
+                                     "came about.") if e.type == "meeting" and "Scott Bessent" in e.officials]
+    assert all(e.status != "held" for e in meetings)
