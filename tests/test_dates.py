@@ -140,3 +140,12 @@ def test_a_live_blog_entry_is_dated_by_its_own_stamp():
     anchors, entries = entry_anchors(["Story begins.", "9:55 PM EDT", "Akazawa said Thursday evening ..."],
                                      Anchor(date(2025, 8, 7)))
     assert anchors[2] == Anchor(date(2025, 8, 7), "ET", 21) and entries == {2}
+
+
+def test_a_time_of_day_alone_takes_the_day_the_story_is_telling():
+    from .conftest import events_of
+
+    text = ("Akazawa called on Trump at the White House on Thursday. In the evening he sat down with Commerce "
+            "Secretary Howard Lutnick, and the two signed a memorandum.")
+    (evening,) = [e for e in events_of(text, "2025-09-05") if e.type == "meeting" and "Howard Lutnick" in e.officials]
+    assert evening.date.isoformat() == "2025-09-04"
