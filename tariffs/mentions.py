@@ -319,7 +319,8 @@ def _resolve(hit: Hit, tokens: list[Token], discourse: Discourse, here: list[str
         name = discourse.role_noun(hit.value, _qualifier(tokens, hit.first), here)
         return (name,) if name else ()
     if category == "group":
-        return discourse.group(hit.value)
+        met = bool(hit.first) and tokens[hit.first - 1].key in PREPOSITIONS  # "with the same two officials"
+        return discourse.group(hit.value, here if met else [])
     if category == "anaphor":
         name = discourse.anaphor(hit.value, here)
         return (name,) if name else ()

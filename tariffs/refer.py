@@ -117,12 +117,17 @@ class Discourse:
         person = directory().people.get(name)
         return person.pronoun if person else "he"
 
-    def group(self, phrase: str) -> tuple[str, ...]:
-        """"the two leaders": one holder of each role the phrase names; "the two men": the last pair."""
+    def group(self, phrase: str, others_than: list[str] = ()) -> tuple[str, ...]:
+        """"the two leaders": one holder of each role the phrase names; "the two men": the last pair. Met by
+        someone ("Akazawa met the same two officials"), the pair is the last two put together without them."""
         book = directory()
         roles = book.groups.get(phrase)
         if roles:  # an empty list of roles: the last pair named
             return tuple(dict.fromkeys(n for role in roles for n in book.holders(role, self.day)[:1]))
+        for group in reversed(self.groups if others_than else self.groups[-1:]):
+            rest = tuple(n for n in group if n not in others_than)
+            if len(rest) >= 2:
+                return rest
         return self.groups[-1] if self.groups else ()
 
     def anaphor(self, kind: str, here: list[str] = ()) -> str | None:

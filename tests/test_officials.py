@@ -141,3 +141,13 @@ def test_a_meeting_that_never_came_about_is_not_held():
     meetings = [e for e in events_of("Akazawa saw Lutnick on Friday, while a session he wanted with Bessent never "
                                      "came about.") if e.type == "meeting" and "Scott Bessent" in e.officials]
     assert all(e.status != "held" for e in meetings)
+
+
+def test_the_same_two_officials_met_by_someone_are_the_last_pair_without_them():
+    from .conftest import events_of
+
+    text = ("Next Friday Akazawa will see Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick. "
+            "Afterwards Akazawa and Lutnick may talk by phone. "
+            "Akazawa sat down with the same two officials in Washington last Friday.")
+    (past,) = [e for e in events_of(text, "2025-06-03") if e.type == "meeting" and e.status == "held"]
+    assert sorted(past.officials) == ["Howard Lutnick", "Ryosei Akazawa", "Scott Bessent"]
