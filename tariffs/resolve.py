@@ -346,7 +346,13 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
         if span is None:
             cand.fallback = _fallback(cand, story.reports, entries, anchor, local)  # rule 5
             continue
-        _remember(story, cand, span, text, own)
+        _remember(story, cand, span, text, own, _ahead(span, anchor))
+
+
+def _ahead(span: Span, anchor: Anchor | None) -> bool:
+    """Days after the one the text was written on ("a summit on March 19"): told as ahead, so no day the story
+    has reached."""
+    return anchor is not None and span.start > anchor.day
 
 
 def _governing_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None, bool]:
@@ -404,7 +410,7 @@ def _statement_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | 
     return _occasion(cand, story.occasions, anchor)
 
 
-def _remember(story: _Story, cand, span: Span, text: str | None, own: bool) -> None:
+def _remember(story: _Story, cand, span: Span, text: str | None, own: bool, ahead: bool) -> None:
     """What a dated event leaves for the events told after it: its clause's day, a statement's occasion and
     report, and, when its words are its own, the story's running days."""
     if _lends_its_clause(cand, own):
@@ -412,7 +418,7 @@ def _remember(story: _Story, cand, span: Span, text: str | None, own: bool) -> N
     if cand.type == "statement":
         _remember_statement(story, cand, span, text)
     if own:
-        _remember_own(story, cand, span, text)
+        _remember_own(story, cand, span, text, ahead)
 
 
 def _lends_its_clause(cand, own: bool) -> bool:
@@ -431,12 +437,12 @@ def _remember_statement(story: _Story, cand, span: Span, text: str | None) -> No
         story.reports.setdefault(cand.sentence, span)
 
 
-def _remember_own(story: _Story, cand, span: Span, text: str | None) -> None:
+def _remember_own(story: _Story, cand, span: Span, text: str | None, ahead: bool) -> None:
     """An event dated by words of its own: only these move the story's days, and talks so dated are the
-    occasion of the people who held them."""
+    occasion of the people who held them; not when told as ahead of the day the text was written."""
     if span.end is None and span.precision == "day":
         story.mentioned = span.start
-    if not _tells_the_story(cand):
+    if ahead or not _tells_the_story(cand):
         return
     if cand.type in ("meeting", "agreement"):
         story.latest[cand.type] = (span, text)

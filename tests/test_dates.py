@@ -149,3 +149,20 @@ def test_a_time_of_day_alone_takes_the_day_the_story_is_telling():
             "Secretary Howard Lutnick, and the two signed a memorandum.")
     (evening,) = [e for e in events_of(text, "2025-09-05") if e.type == "meeting" and "Howard Lutnick" in e.officials]
     assert evening.date.isoformat() == "2025-09-04"
+
+
+@pytest.mark.parametrize("ahead", ["before a summit set for March 19", "as the two sides gear up for a summit on the 19th"])
+def test_an_event_told_as_ahead_does_not_move_the_story(ahead):
+    from .conftest import events_of
+
+    text = (f"Akazawa met Lutnick in Washington on Friday, {ahead}. Speaking to reporters afterward, Akazawa said "
+            "the talks had been frank.")
+    (said,) = [e for e in events_of(text, "2026-03-07") if e.type == "statement"]
+    assert (said.date.isoformat(), said.date_end) == ("2026-03-06", None)
+
+
+def test_a_summit_being_prepared_for_is_planned():
+    from .conftest import events_of
+
+    text = "Officials in both capitals are preparing for a summit between Takaichi and Trump on March 19."
+    assert [e.status for e in events_of(text, "2026-03-07") if e.type == "meeting"] == ["planned"]
