@@ -401,14 +401,39 @@ def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:
 
 
 def _belongs(reading: Reading, candidate: Candidate, head: attach.Head, n: int) -> bool:
-    if head.kind == attach.TOKEN:
-        return head.index in candidate.heads
     clause = reading.clauses[candidate.clause]
+    if head.kind == attach.TOKEN:
+        return head.index in candidate.heads or _at_dated_occasion(reading, clause, head.index, n)
     if head.index == clause.index or head.index in candidate.scopes:
         return True
-    if clause.parent == head.index and clause.kind in (COORDINATE, PARTICIPLE) and reading.timex_tokens[n][0] < clause.first:
+    if clause.parent == head.index and _carries_on(reading, clause, n):
         return True
     return _heading(reading, head.index, clause)
+
+
+def _at_dated_occasion(reading: Reading, clause: Clause, noun: int, n: int) -> bool:
+    """"Tuesday's hearing ..., where the minister answered questions": a relative clause set at an occasion
+    whose noun, in the clause it hangs from, carries the date."""
+    parent = reading.clauses[clause.parent] if clause.parent is not None else None
+    return parent is not None and parent.owns(noun) and clause.kind == RELATIVE and _carries_on(reading, clause, n)
+
+
+def _carries_on(reading: Reading, clause: Clause, n: int) -> bool:
+    """Whether a clause goes on from the one it hangs from and so shares its date `n`, told before it: a
+    coordinate or participle clause does; a relative one set at an occasion ("..., where", "..., when") shares
+    the date told last before it, the occasion's."""
+    start = reading.timex_tokens[n][0]
+    if start >= clause.first:
+        return False
+    if clause.kind in (COORDINATE, PARTICIPLE):
+        return True
+    later = any(start < other[0] < clause.first for other in reading.timex_tokens)
+    return clause.kind == RELATIVE and clause.marker in _occasion_relatives() and not later
+
+
+@cache
+def _occasion_relatives() -> frozenset[str]:
+    return frozenset(lexicon.load("grammar")["occasion_relatives"])
 
 
 def _heading(reading: Reading, dated: int, clause: Clause) -> bool:

@@ -166,3 +166,21 @@ def test_a_summit_being_prepared_for_is_planned():
 
     text = "Officials in both capitals are preparing for a summit between Takaichi and Trump on March 19."
     assert [e.status for e in events_of(text, "2026-03-07") if e.type == "meeting"] == ["planned"]
+
+
+def test_a_clause_set_at_a_dated_occasion_shares_its_date():
+    from .conftest import events_of
+
+    text = ("Here is a digest of Tuesday's hearing of the upper house trade committee, where the prime minister "
+            "and Akazawa answered questions for three hours.")
+    said = [e for e in events_of(text, "2025-08-07") if e.type == "statement"]
+    assert said and {e.date.isoformat() for e in said} == {"2025-08-05"}
+
+
+def test_a_when_clause_takes_the_occasion_told_just_before_it_not_an_earlier_date():
+    from .conftest import events_of
+
+    text = ("Takaichi will see Trump later in March, their first meeting since his trip to Tokyo in October, when "
+            "they signed two documents on the trade deal.")
+    deals = [e for e in events_of(text, "2026-03-02") if e.type == "agreement"]
+    assert deals and all(e.date.month == 10 for e in deals)
