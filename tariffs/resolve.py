@@ -320,6 +320,7 @@ class _Story:
     latest: dict[str, tuple[Span, str | None]] = field(default_factory=dict)
     occasions: dict[str, tuple[Span, str | None]] = field(default_factory=dict)
     reports: dict[int, Span] = field(default_factory=dict)
+    scene: int | None = None  # the sentence that last set the scene's day and told nothing else ("The next day ...")
 
 
 def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, entries: frozenset[int] = frozenset()) -> None:
@@ -393,13 +394,20 @@ def _same_day(timex: Timex | None) -> bool:
 def _borrowed_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None] | None:
     """Rules 2-4 for an event its own words do not date: the day it takes from the story, the clause it hangs
     from or, for a statement, its occasion; None when no rule applies (a statement's rule 4 always answers)."""
-    if cand.anaphora and story.stretch is not None:
+    if story.stretch is not None and (cand.anaphora or _in_scene(cand, story)):
         return story.stretch, None
     if cand.inherit is not None and (cand.sentence, cand.inherit) in story.dated_clauses:
         return story.dated_clauses[(cand.sentence, cand.inherit)]
     if cand.type == "statement":
         return _statement_date(cand, anchor, story)
     return None
+
+
+def _in_scene(cand, story: _Story) -> bool:
+    """Talks or a deal told as having happened, in a main clause, right after a sentence that only set the day
+    ("The next day it was the prime minister's turn. Takaichi spoke with Trump ...")."""
+    return (story.scene is not None and cand.sentence == story.scene + 1 and cand.clause == 0
+            and cand.type in ("meeting", "agreement") and cand.modality.real and cand.fields.get("status") == "held")
 
 
 def _statement_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | None, str | None]:
@@ -449,6 +457,7 @@ def _remember_own(story: _Story, cand, span: Span, text: str | None, ahead: bool
     if cand.type == "meeting" and span.end is None and not cand.reference:
         story.occasions.update({person: (span, text) for person in cand.fields.get("people", [])})
     _move_story(story, span)
+    story.scene = cand.sentence if cand.type == "time" else None
 
 
 def _move_story(story: _Story, span: Span) -> None:

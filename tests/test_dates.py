@@ -184,3 +184,19 @@ def test_a_when_clause_takes_the_occasion_told_just_before_it_not_an_earlier_dat
             "they signed two documents on the trade deal.")
     deals = [e for e in events_of(text, "2026-03-02") if e.type == "agreement"]
     assert deals and all(e.date.month == 10 for e in deals)
+
+
+def test_talks_right_after_a_sentence_that_only_sets_the_day_happen_on_that_day():
+    from .conftest import events_of
+
+    text = ("On Monday, Oct. 20, the finance minister flew to Washington. The following day it was the trade "
+            "minister's turn to travel. Akazawa, appointed that spring, held talks with Lutnick for an hour.")
+    (talks,) = [e for e in events_of(text, "2025-11-02") if e.type == "meeting"]
+    assert talks.date.isoformat() == "2025-10-21"
+
+
+def test_a_background_sentence_after_a_dated_scene_does_not_take_its_day():
+    from .conftest import events_of
+
+    text = ("The following day it was the trade minister's turn. Akazawa has met Lutnick many times since April.")
+    assert all(e.date is None or e.date.month == 4 for e in events_of(text, "2025-11-02") if e.type == "meeting")
