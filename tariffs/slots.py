@@ -427,7 +427,7 @@ def round_of(reading: Reading, clause: Clause | None) -> int | None:
     tokens = reading.tokens
     span = clause.own() if clause is not None else range(len(tokens))
     for i in span:
-        if tokens[i].key not in ("round", "rounds"):
+        if tokens[i].key not in ("round", "rounds") or round_as_landmark(tokens, i):
             continue
         before = tokens[i - 1].key if i else ""
         if before in ORDINALS:
@@ -437,6 +437,21 @@ def round_of(reading: Reading, clause: Clause | None) -> int | None:
         if i + 1 < len(tokens) and tokens[i + 1].text.isdigit() and tokens[i].capitalized:
             return int(tokens[i + 1].text)
     return None
+
+
+# Words before "the third round" that make it a landmark in time for another event, not its round:
+# "on the same day as the third round", "a week after the second round".
+LANDMARK_WORDS = frozenset({"as", "after", "before", "since", "than", "following", "preceding"})
+
+
+def round_as_landmark(tokens, i: int) -> bool:
+    """"(the same day) as the third round": a round named to place another event in time."""
+    if tokens[i].key not in ("round", "rounds"):
+        return False
+    j = i - 2  # before the ordinal
+    while j >= 0 and tokens[j].key in ("the", "his", "her", "their", "its"):
+        j -= 1
+    return j >= 0 and tokens[j].key in LANDMARK_WORDS
 
 
 def place_of(reading: Reading, clause: Clause, first: int) -> str | None:

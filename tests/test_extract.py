@@ -289,3 +289,14 @@ def test_an_inked_memorandum_is_an_agreement_on_its_day():
 def test_a_japan_us_summit_is_a_meeting_of_the_leaders():
     (summit,) = meetings("Ishiba and Trump met for a Japan-U.S. summit in Canada on Monday.", "2025-06-17")
     assert set(summit.officials) == {"Shigeru Ishiba", "Donald Trump"} and summit.date == date(2025, 6, 16)
+
+
+def test_a_round_named_to_place_a_call_in_time_lends_it_nothing():
+    from .conftest import events_of
+
+    text = ("Akazawa held the second round with Lutnick in Washington last Friday. On the same day as the second "
+            "round, Ishiba and Trump spoke by telephone for about half an hour.")
+    meetings = [e for e in events_of(text, "2025-06-03") if e.type == "meeting"]
+    rounds = {tuple(sorted(e.officials)): (e.mode, e.round, e.duration_minutes) for e in meetings}
+    assert rounds[("Howard Lutnick", "Ryosei Akazawa")] == ("in_person", 2, None)
+    assert rounds[("Donald Trump", "Shigeru Ishiba")] == ("phone", None, 30)

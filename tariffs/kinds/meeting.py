@@ -27,6 +27,7 @@ from ..slots import (
     possessor,
     presupposed,
     purpose_of,
+    round_as_landmark,
     round_of,
     subject_after,
     subject_before,
@@ -38,6 +39,8 @@ from ..slots import (
 
 def meetings(reading: Reading, trigger: Trigger) -> list[Candidate]:
     """The meetings one trigger tells: one per sitting, each with its people, length and place."""
+    if trigger.noun and round_as_landmark(reading.tokens, trigger.first):
+        return []  # "on the same day as the third round": a landmark in time for another event, not a telling of it
     mood = _mood(reading, trigger)
     status = status_of(mood)
     if status is None:
