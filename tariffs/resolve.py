@@ -448,9 +448,11 @@ def _remember_statement(story: _Story, cand, span: Span, text: str | None) -> No
 def _remember_own(story: _Story, cand, span: Span, text: str | None, ahead: bool) -> None:
     """An event dated by words of its own: only these move the story's days, and talks so dated are the
     occasion of the people who held them; not when told as ahead of the day the text was written."""
+    if ahead:
+        return
     if span.end is None and span.precision == "day":
         story.mentioned = span.start
-    if ahead or not _tells_the_story(cand):
+    if not _tells_the_story(cand):
         return
     if cand.type in ("meeting", "agreement"):
         story.latest[cand.type] = (span, text)

@@ -200,3 +200,12 @@ def test_a_background_sentence_after_a_dated_scene_does_not_take_its_day():
 
     text = ("The following day it was the trade minister's turn. Akazawa has met Lutnick many times since April.")
     assert all(e.date is None or e.date.month == 4 for e in events_of(text, "2025-11-02") if e.type == "meeting")
+
+
+def test_earlier_in_the_day_never_counts_from_a_day_still_ahead():
+    from .conftest import events_of
+
+    text = ("Akazawa met Trump at the White House on Thursday. Japan must invest the money by Jan. 19, 2029, the "
+            "order says. Earlier in the day Akazawa said on social media that a long road was nearly over.")
+    said = [e for e in events_of(text, "2025-09-05") if e.type == "statement" and e.speaker == "Ryosei Akazawa"]
+    assert said and all(e.date is not None and e.date.year == 2025 for e in said)
