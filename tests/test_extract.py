@@ -300,3 +300,13 @@ def test_a_round_named_to_place_a_call_in_time_lends_it_nothing():
     rounds = {tuple(sorted(e.officials)): (e.mode, e.round, e.duration_minutes) for e in meetings}
     assert rounds[("Howard Lutnick", "Ryosei Akazawa")] == ("in_person", 2, None)
     assert rounds[("Donald Trump", "Shigeru Ishiba")] == ("phone", None, 30)
+
+
+def test_a_transcript_turn_without_quotation_marks_is_the_labelled_speakers_statement_on_the_day_told():
+    from .conftest import events_of
+
+    text = ("Below are excerpts from Tuesday's session of the upper house budget committee, where ministers "
+            "took questions.\n\nFarm Minister Shinjiro Koizumi, replying on Tuesday: Imports of American rice will "
+            "stay inside the current quota.\n")
+    said = [e for e in events_of(text, "2025-08-07") if e.type == "statement" and e.speaker == "Shinjiro Koizumi"]
+    assert [(e.date.isoformat(), e.quote) for e in said] == [("2025-08-05", None)]

@@ -89,21 +89,28 @@ def _speaker_opens(reading: Reading, trigger: Trigger) -> bool:
 
 
 def labelled(reading: Reading) -> list[Candidate]:
-    """"ISHIBA (voice of interpreter): \u201c...\u201d": a transcript line is a statement of the person its label names."""
+    """"ISHIBA (voice of interpreter): \u201c...\u201d", "Agriculture Minister Koizumi, answering on Monday: We
+    will ...": a transcript line is a statement of the person its label names, made at the occasion the
+    transcript is of (the story's day), quoted when the line quotes."""
     clauses = reading.clauses
-    if not any(c.marker == ":" and c.kind == "coordinate" for c in clauses) or not reading.quotes:
+    if not any(c.marker == ":" and c.kind == "coordinate" for c in clauses):
         return []
     label = clauses[0]
     named = [m for m in reading.people if label.owns(m.first) and m.how in ("name", "role")]
     words = [i for i in label.own() if reading.tokens[i].is_word]
-    if len(named) != 1 or len(words) > 6 or not named[0].names:
+    if len(named) != 1 or len(words) > LABEL_WORDS or not named[0].names:
         return []
     trigger = Trigger("statement", "label", named[0].first, named[0].last, label, {"name": "label"})
-    quote = max(reading.quotes, key=lambda q: q.words).text
+    quote = max(reading.quotes, key=lambda q: q.words).text if reading.quotes else None
     fields = {"speaker": named[0].names[0], "speaker_kind": named[0].kind, "quote": quote, "background": False,
               "new_occasion": False}
     from ..modality import Modality
-    return [candidate(reading, trigger, fields, Modality(tense="past"))]
+    found = candidate(reading, trigger, fields, Modality(tense="past"))
+    found.anaphora = True  # a turn of the transcript: the occasion the story is telling
+    return [found]
+
+
+LABEL_WORDS = 8  # "Agriculture Minister Shinjiro Koizumi, answering on Monday": longer is a sentence, not a label
 
 
 def _attributed(reading: Reading, trigger: Trigger) -> bool:
