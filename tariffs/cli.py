@@ -280,8 +280,6 @@ def _exported(shown: Shown, fmt: str) -> str:
         return render.to_ics(events, datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
     if fmt == "markdown":
         return render.to_markdown(events)
-    if fmt == "csv":
-        return render.to_csv(events)
     from . import export
 
     if fmt == "html":

@@ -118,26 +118,10 @@ def _who(event: dict) -> list[str]:
     return people
 
 
-CSV_COLUMNS = ("id", "date", "date_end", "type", "summary", "officials", "countries", "date_text", "sources")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_csv(events: list[dict]) -> str:
-    """One row per event, stable columns; a cell that a spreadsheet would run as a formula is quoted with '."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        row = {
-            **{key: event.get(key) or "" for key in ("id", "date", "date_end", "type", "summary", "date_text")},
-            "officials": "; ".join(event["officials"]), "countries": "; ".join(event["countries"]),
-            "sources": " | ".join(f"{s['article']}: {s['text']}" for s in event["sources"]),
-        }
-        writer.writerow([_inert(str(row[c])) for c in CSV_COLUMNS])
-    return out.getvalue()
-
-
-def _inert(cell: str) -> str:
+def inert(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
@@ -362,7 +346,7 @@ def flat(rows: list[dict], fmt: str) -> str:
         return "\n".join(lines + ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells]) + "\n"
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerows([columns, *([_inert(c) for c in row] for row in cells)])
+    writer.writerows([columns, *([inert(c) for c in row] for row in cells)])
     return out.getvalue()
 
 

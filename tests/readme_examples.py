@@ -52,7 +52,7 @@ def main() -> None:
         text = README.read_text(encoding="utf-8")
         new = refreshed(text)
         README.write_text(new, encoding="utf-8")
-    changed = sum(a != b for a, b in zip(examples(text), examples(new), strict=True))
+    changed = sum(a["output"] != b["output"] for a, b in zip(examples(text), examples(new), strict=True))
     print(f"{len(examples(new))} examples, {changed} rewritten", file=sys.stderr)
 
 
