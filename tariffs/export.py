@@ -102,8 +102,8 @@ def _sources_html(event: dict, articles: dict[str, dict]) -> str:
 
 def _read_in(article: str, articles: dict[str, dict]) -> str:
     info = articles.get(article, {})
-    return " · ".join(part for part in (info.get("title"), info.get("source"), info.get("published")) if part) \
-        or article
+    return " · ".join(part for part in (info.get("title") or article, info.get("source"), info.get("published"))
+                      if part)
 
 
 # ---------------------------------------------------------------- one page
@@ -245,7 +245,7 @@ def _axes(scale: _Scale, first: str, last: str) -> str:
 
 def _step_line(points: list[tuple[str, float]], scale: _Scale, colour: str, name: str, n: int) -> str:
     """One rate as steps: flat until the day it changed, then straight to the new rate; and its legend."""
-    ordered = sorted(points)
+    ordered = sorted(points, key=lambda point: point[0])  # same-day steps keep the order the history tells them in
     path = []
     for day, rate in ordered:
         x, y = scale.x(day), scale.y(rate)
