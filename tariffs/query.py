@@ -41,8 +41,8 @@ class Query:
         shown = [f"{name}={','.join(values)}" for name, values in (
             ("official", self.officials), ("type", self.types), ("status", self.statuses),
             ("country", self.countries), ("sector", self.sectors), ("instrument", self.instruments)) if values]
-        shown += [f"since={self.since}"] if self.since else []
-        shown += [f"until={self.until}"] if self.until else []
+        if self.since or self.until:
+            shown.append(f"dates={self.since or ''}..{self.until or ''}")
         shown += [f'search="{self.search}"'] if self.search else []
         shown += [flag for flag, on in (("conflicts", self.conflicts), ("undated included", self.include_undated),
                                         ("newest first", self.reverse)) if on]

@@ -41,7 +41,7 @@ def table(events: list[dict], outlets: dict[str, str], width: int = 80) -> Table
 def heading(shown: int, articles: int, filters: list[str]) -> str:
     """The line above the table: how many events, from how many articles, under which filters."""
     line = f"{shown} event{'s' if shown != 1 else ''} from {articles} article{'s' if articles != 1 else ''}"
-    return line + (f" · {'; '.join(filters)}" if filters else "")
+    return line + (f" · {' '.join(filters)}" if filters else "")
 
 
 def _read_in(event: dict, outlets: dict[str, str]) -> str:

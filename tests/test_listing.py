@@ -67,7 +67,7 @@ def test_at_200_columns_a_summary_takes_one_line():
 def test_the_line_above_the_table_counts_events_and_articles_and_names_the_filters(folder):
     first = listing("--data", str(folder), "timeline", "--type", "meeting", "--since", "2025-05").splitlines()[0]
     assert first.startswith("2 events from 4 articles")
-    assert "type=meeting" in first and "since=2025-05-01" in first
+    assert "type=meeting" in first and "dates=2025-05-01.." in first
 
 
 def test_a_row_shows_the_short_id_that_show_takes(folder):
