@@ -249,3 +249,27 @@ def test_abbreviations_by_the_thousand_or_an_open_quote_do_not_hang(tmp_path, te
     folder = write_corpus(tmp_path / "c", {"long": ("2025-06-16", text)})
     done = tariffs("--data", str(folder), "--jobs", "1", "timeline", "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["articles"]
+
+
+# ---------------------------------------------------------------- pipes that would wait forever
+
+
+@pytest.mark.parametrize("command", [["timeline"], ["add", "{extra}"]])
+def test_a_pipe_named_like_an_article_never_hangs_a_command(tmp_path, command):
+    folder = write_corpus(tmp_path / "c", {"a": ("2025-06-16", ARTICLE)})
+    os.mkfifo(folder / "waiting.txt")
+    extra = tmp_path / "new.txt"
+    extra.write_text("Akazawa phoned Lutnick on Wednesday for twenty minutes.\n")
+    arguments = [part.replace("{extra}", str(extra)) for part in command]
+    done = tariffs("--data", str(folder), *arguments)  # a hang would end in the timeout
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_data_folder_the_user_may_not_enter_stops_the_run_in_one_line(folder, monkeypatch):
+    """As root every folder can be entered, so the permission check is made to answer as it would for a user.
+    (On the command line click's own check of --data refuses such a folder first, in one line too.)"""
+    from tariffs.read import CorpusError
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(CorpusError, match="cannot read the data folder"):
+        read_corpus(folder)
