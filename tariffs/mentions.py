@@ -402,12 +402,25 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
             continue
         verb = next((i for i in clause.tokens if is_verb(tokens[i])), None)
         limit = verb if verb is not None else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
+        if verb is not None and _inverted(tokens, verb):
+            limit = next((i for i in clause.tokens if i > verb + 1 and is_verb(tokens[i])), limit)
         subject = next((m for m in mentions if _subject_candidate(m, clause, limit, tokens)), None)
         if subject is not None:
             return subject.names[0] if len(subject.names) == 1 else None  # "the two leaders" are no "he"
         if verb is not None:
             return None
     return None
+
+
+# Auxiliaries that come before their subject after "only then", "never", "not until" ...:
+# "Only then did Akazawa sit down with Bessent".
+INVERTING = frozenset({"did", "does", "do", "had", "has", "have", "was", "were", "is", "would", "could", "can", "will"})
+
+
+def _inverted(tokens: list[Token], verb: int) -> bool:
+    """An auxiliary with the subject after it: it follows an adverb opening the clause, not a name."""
+    return tokens[verb].key in INVERTING and verb > 0 and not tokens[verb - 1].capitalized \
+        and verb + 1 < len(tokens) and tokens[verb + 1].capitalized
 
 
 def _top_level(clause: Clause) -> bool:

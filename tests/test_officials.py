@@ -151,3 +151,12 @@ def test_the_same_two_officials_met_by_someone_are_the_last_pair_without_them():
             "Akazawa sat down with the same two officials in Washington last Friday.")
     (past,) = [e for e in events_of(text, "2025-06-03") if e.type == "meeting" and e.status == "held"]
     assert sorted(past.officials) == ["Howard Lutnick", "Ryosei Akazawa", "Scott Bessent"]
+
+
+def test_after_only_then_did_the_subject_follows_the_auxiliary():
+    sentences = ["Akazawa waited in the lobby for an hour.",
+                 "Only later did Akazawa see Bessent and Greer for the first round.",
+                 "\"It was a long morning,\" he told reporters."]
+    readings = read_article([Sentence("t", n, 0, text) for n, text in enumerate(sentences)], JUNE)
+    he = [m.names for m in readings[2].people if readings[2].tokens[m.first].key == "he"]
+    assert he == [("Ryosei Akazawa",)]
