@@ -119,8 +119,8 @@ def find_triggers(reading: Reading, kind: str) -> list[Trigger]:
 
 def _blocked(reading: Reading, spec: dict, last: int) -> bool:
     """A trigger whose next word is of a kind its class excludes ("visited Washington" is a trip, no sitting;
-    "number": "added 2.1%" is a share price), or that makes with its last word a pair it excludes ("called on
-    Ishiba" is a visit, no speech)."""
+    "number": "added 2.1%" is a share price; "called:person": "called Ishiba" is a phone call), or that makes
+    with its last word a pair it excludes ("called on Ishiba" is a visit, no speech)."""
     blocked = spec.get("blocked_by", ())
     if _measure_object(reading, spec, last):
         return True
@@ -128,7 +128,9 @@ def _blocked(reading: Reading, spec: dict, last: int) -> bool:
     pair = f"{reading.tokens[last - 1].key} {following}"
     if "number" in blocked and following[:1].isdigit():
         return True  # "Toyota added 2.1%": a market move, no speech
-    return pair in blocked or any(h.first == last and h.category in blocked for h in reading.hits)
+    word = reading.tokens[last - 1].key
+    return pair in blocked or any(h.first == last and (h.category in blocked or f"{word}:{h.category}" in blocked)
+                                  for h in reading.hits)
 
 
 def _measure_object(reading: Reading, spec: dict, last: int) -> bool:
