@@ -337,7 +337,8 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
     The story's last day (and its last stretch, for "then") moves only when an event is dated by words of its own.
     """
     story = _Story()
-    for cand in sorted(candidates, key=lambda c: (c.sentence, c.type != "statement", c.inherit is not None, c.clause)):
+    order = lambda c: (c.sentence, c.type != "statement" or _counts_on(c), c.inherit is not None, c.clause)
+    for cand in sorted(candidates, key=order):
         anchor = anchors.get(cand.sentence)
         anchor = anchor.on_clock(local) if anchor else None  # the reporter's clock: the dateline's place
         cand.reported = anchor.day if anchor else None
@@ -348,6 +349,12 @@ def govern(candidates, anchors: dict[int, Anchor], local: str | None = None, ent
             cand.fallback = _fallback(cand, story.reports, entries, anchor, local)  # rule 5
             continue
         _remember(story, cand, span, text, own, _ahead(span, anchor))
+
+
+def _counts_on(cand) -> bool:
+    """A statement whose own words count on from a day told before it ("..., and the ministry said the next
+    day"): dated after the events of its sentence, so that it can count from theirs."""
+    return cand.timex is not None and cand.timex.kind == ANAPHORIC and cand.clause > 0
 
 
 def _ahead(span: Span, anchor: Anchor | None) -> bool:

@@ -209,3 +209,12 @@ def test_earlier_in_the_day_never_counts_from_a_day_still_ahead():
             "order says. Earlier in the day Akazawa said on social media that a long road was nearly over.")
     said = [e for e in events_of(text, "2025-09-05") if e.type == "statement" and e.speaker == "Ryosei Akazawa"]
     assert said and all(e.date is not None and e.date.year == 2025 for e in said)
+
+
+def test_a_statement_dated_the_next_day_in_a_later_clause_counts_from_the_talks_before_it():
+    from .conftest import events_of
+
+    text = ("On June 3 Akazawa was back in Washington for another round, meeting Lutnick, and the Commerce "
+            "Department said in a statement the next day that the talks had been productive.")
+    said = [e for e in events_of(text, "2025-07-20") if e.type == "statement"]
+    assert [e.date.isoformat() for e in said] == ["2025-06-04"]
