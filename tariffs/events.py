@@ -384,14 +384,27 @@ def narration(reading: Reading, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _narrated_verb(reading: Reading, head) -> int | None:
-    """The verb a date tells the time of: its head, or the first verb of the clause it opens ("By the end of June,
-    Akazawa had extended his stay")."""
+    """The verb a date tells the time of: its head, the verb of an occasion it dates that stands as the clause's
+    subject ("The election on July 20 cost Ishiba his majority"), or the first verb of the clause it opens ("By
+    the end of June, Akazawa had extended his stay")."""
     if head is None:
         return None
     if head.kind == attach.TOKEN:
-        return head.index
+        return _occasion_subject_verb(reading, head.index)
     verbs = [i for i in reading.clauses[head.index].own() if is_verb(reading.tokens[i])]
     return verbs[0] if verbs else None
+
+
+def _occasion_subject_verb(reading: Reading, at: int) -> int:
+    """The verb whose subject is the dated occasion at `at`, else `at` itself."""
+    tokens = reading.tokens
+    if tokens[at].key not in attach.occasion_nouns():
+        return at
+    clause = reading.clause_of(at)
+    before = [i for i in clause.own() if i < at]
+    if any(tokens[i].key in attach.PREPOSITIONS or is_verb(tokens[i]) for i in before):
+        return at  # "ahead of the June 15 summit", "after the vote on Sunday": no subject
+    return next((i for i in clause.own() if i > at and is_verb(tokens[i])), at)
 
 
 def _stretched(reading: Reading, occasions: dict[int, int], n: int) -> Timex:

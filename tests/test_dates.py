@@ -218,3 +218,20 @@ def test_a_statement_dated_the_next_day_in_a_later_clause_counts_from_the_talks_
             "Department said in a statement the next day that the talks had been productive.")
     said = [e for e in events_of(text, "2025-07-20") if e.type == "statement"]
     assert [e.date.isoformat() for e in said] == ["2025-06-04"]
+
+
+def test_days_after_an_occasion_the_story_just_dated_count_from_it():
+    from .conftest import events_of
+
+    text = ("The lower house vote on July 20 ended the ruling bloc's majority. Three days after the vote, Akazawa "
+            "sat down with Lutnick in Washington.")
+    (talks,) = [e for e in events_of(text, "2026-01-10") if e.type == "meeting"]
+    assert talks.date.isoformat() == "2025-07-23"
+
+
+def test_a_dated_occasion_named_after_a_preposition_does_not_move_the_story():
+    from .conftest import events_of
+
+    text = ("Ahead of the summit on July 20 the aides drafted a text. Two days later, Akazawa sat down with Lutnick.")
+    (talks,) = [e for e in events_of(text, "2025-07-10") if e.type == "meeting"]
+    assert talks.date is None or talks.date.isoformat() != "2025-07-22"
