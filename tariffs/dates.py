@@ -176,12 +176,6 @@ def _all_hints() -> frozenset[str]:
     return frozenset(hint for rule in rules() for hint in rule.hints)
 
 
-def read_with(rule: Rule, text: str) -> list[Timex]:
-    """What one rule alone reads in a text (for the rule's own examples)."""
-    return [t for m in rule.pattern.finditer(text) if (rule.not_after is None or not rule.not_after.search(text, 0, m.end()))
-            and (t := _normalise(rule, m)) is not None]
-
-
 # ---------------------------------------------------------------- normalising
 
 
