@@ -29,6 +29,7 @@ class Settings:
 
     folder: Path
     jobs: int | None
+    refresh: bool = False
 
 
 def _sample_folder() -> Path:
@@ -63,13 +64,15 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
               help="Folder of article texts with articles.toml (default: $TARIFFS_DATA, else the bundled sample).")
 @click.option("--jobs", type=click.IntRange(min=1, max=1024), default=None,
               help="Processes that read new or changed articles (default: all cores).")
+@click.option("--refresh", is_flag=True,
+              help="Look at every article for changes, not only at the folders (after editing one in place).")
 @click.version_option(__version__, prog_name="tariffs")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None, jobs: int | None) -> None:
+def cli(ctx: click.Context, data: Path | None, jobs: int | None, refresh: bool) -> None:
     """Turn news articles on the U.S.-Japan tariff negotiations into a timeline."""
     if data is None and os.environ.get("TARIFFS_DATA"):
         data = Path(os.environ["TARIFFS_DATA"])
-    ctx.obj = Settings(data or _sample_folder(), jobs)
+    ctx.obj = Settings(data or _sample_folder(), jobs, refresh)
 
 
 class Forgiving(click.Choice):
@@ -98,7 +101,7 @@ def _data_option(command):
     """`--data` after the subcommand too (`tariffs timeline --data DIR`), as users type it."""
     def remember(ctx: click.Context, _param, value: Path | None):
         if value is not None:
-            ctx.obj = Settings(value, ctx.obj.jobs)
+            ctx.obj = Settings(value, ctx.obj.jobs, ctx.obj.refresh)
 
     return click.option("--data", type=click.Path(file_okay=False, path_type=Path), expose_value=False,
                         callback=remember, help="Folder of articles (as `tariffs --data`).")(command)
@@ -200,7 +203,8 @@ def _consult(settings: Settings, ask):
     from .read import CorpusError
 
     try:
-        answer, warnings = consult(settings.folder, ask, settings.jobs, progress=sys.stderr.isatty())
+        answer, warnings = consult(settings.folder, ask, settings.jobs, progress=sys.stderr.isatty(),
+                                   refresh=settings.refresh)
     except CorpusError as err:
         _fail(str(err))
     for warning in warnings:

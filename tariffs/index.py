@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Callable
 from contextlib import closing, contextmanager
 from datetime import date
@@ -74,12 +75,13 @@ def extractor_version() -> str:
 
 
 def consult(folder: Path, ask: Callable[[sqlite3.Connection], T], jobs: int | None = None,
-            progress: bool = False) -> tuple[T, list[str]]:
+            progress: bool = False, refresh: bool = False) -> tuple[T, list[str]]:
     """`ask` answered from the folder's index, brought up to date first, with the run's warnings.
 
     The index is a cache, so what goes wrong with it never stops a query: a damaged one is rebuilt, and one
     that cannot be kept where it belongs gives way to a temporary one in memory for this run, each with one
-    warning. `ask` reads all it needs: the connection is closed when it returns."""
+    warning. `ask` reads all it needs: the connection is closed when it returns. `refresh` looks at every
+    file, not only at the folders (see `update`)."""
     from .read import CorpusError
 
     if not folder.is_dir():
@@ -91,7 +93,7 @@ def consult(folder: Path, ask: Callable[[sqlite3.Connection], T], jobs: int | No
         path, notes = None, [f"no place for the index ({err}); using a temporary one"]
     while path is not None:
         try:
-            answer, warnings = _answer(folder, ask, jobs, progress, path)
+            answer, warnings = _answer(folder, ask, (jobs, progress, refresh), path)
             return answer, notes + warnings
         except Unusable as err:
             if err.damaged and not notes and _discard(path):
@@ -99,13 +101,14 @@ def consult(folder: Path, ask: Callable[[sqlite3.Connection], T], jobs: int | No
             else:
                 notes.append(f"cannot keep the index at {path} ({err}); using a temporary one")
                 path = None
-    answer, warnings = _answer(folder, ask, jobs, progress, None)
+    answer, warnings = _answer(folder, ask, (jobs, progress, refresh), None)
     return answer, notes + warnings
 
 
-def _answer(folder: Path, ask, jobs: int | None, progress: bool, path: Path | None):
+def _answer(folder: Path, ask, how: tuple[int | None, bool, bool], path: Path | None):
     """`ask` answered from the index at `path` (None: a new one in memory). Whatever goes wrong with an index
     on disk comes out as `Unusable`."""
+    jobs, progress, refresh = how
     if path is None:
         connection, warnings = update(folder, jobs, progress, None)
         with closing(connection):
@@ -113,7 +116,7 @@ def _answer(folder: Path, ask, jobs: int | None, progress: bool, path: Path | No
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _writer(path):
-            connection, warnings = update(folder, jobs, progress, path)
+            connection, warnings = update(folder, jobs, progress, path, refresh)
         with closing(connection):
             return ask(connection), warnings
     except Damaged as err:
@@ -229,14 +232,22 @@ def _writer(path: Path):
 
 
 def update(folder: Path, jobs: int | None = None, progress: bool = False,
-           path: Path | None = None) -> tuple[sqlite3.Connection, list[str]]:
+           path: Path | None = None, refresh: bool = False) -> tuple[sqlite3.Connection, list[str]]:
     """Bring the index at `path` (None: a new one in memory) up to date for the folder and return it open,
-    with the warnings of this run. Whoever calls it on a file holds that index's lock."""
+    with the warnings of this run. Whoever calls it on a file holds that index's lock.
+
+    When no folder under it and not the manifest changed since the last run looked (their stat, a handful of
+    calls however many articles there are), the index is taken as it is; `refresh` looks at every file
+    anyway, for an article edited in place, which changes no folder."""
     from .read import CorpusError, find_articles
 
     warnings: list[str] = []
     connection = open_index(path, warnings) if path else _create(sqlite3.connect(":memory:"))
     try:
+        if path and not refresh and (kept := _unchanged(connection, folder)) is not None:
+            return connection, warnings + kept
+        started = time.time_ns()
+        _forget_folder(connection)
         entries = read_manifest(folder / MANIFEST, warnings)
         found = find_articles(folder)
         if not found.articles:
@@ -245,10 +256,70 @@ def update(folder: Path, jobs: int | None = None, progress: bool = False,
         _refresh(connection, found.articles, entries, jobs, progress)
         warnings += [w for (text,) in connection.execute(
             "SELECT warnings FROM articles WHERE warnings IS NOT NULL ORDER BY name") for w in stored(text, list)]
+        _remember_folder(connection, folder, found.folders, warnings, started)
     except BaseException:
         connection.close()
         raise
     return connection, warnings
+
+
+# A stat time this close to the run that looked is not trusted: a filesystem with coarse times, or a change
+# made while the run read the folder, could hide behind an equal time (git's "racily clean" entries).
+RACY_NS = 2_000_000_000
+
+
+def _folder_state(folder: Path, folders: list[str]) -> list[list] | None:
+    """What stat says of the folder: each (sub)folder's inode and times, which change when a file is added,
+    removed, or renamed into place as editors save, and the manifest's size and times. None when a folder
+    is gone."""
+    state: list[list] = []
+    try:
+        for name in folders:
+            status = os.stat(folder / name)
+            state.append([name, status.st_ino, status.st_mtime_ns, status.st_ctime_ns])
+    except OSError:
+        return None
+    try:
+        status = os.stat(folder / MANIFEST)
+        state.append([MANIFEST, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns])
+    except OSError:
+        state.append([MANIFEST])
+    return state
+
+
+def _unchanged(connection: sqlite3.Connection, folder: Path) -> list[str] | None:
+    """The last run's warnings when the folder is as that run left it and the extractor the same; else None.
+    What the index holds there is its own bookkeeping: anything unexpected means looking again."""
+    row = connection.execute("SELECT value FROM meta WHERE key = 'folder'").fetchone()
+    if row is None or _stale(connection):
+        return None
+    try:
+        last = json.loads(row[0])
+        folders = [entry[0] for entry in last["state"][:-1]]
+        same = last["version"] == extractor_version() and _folder_state(folder, folders) == last["state"]
+        return [str(w) for w in last["warnings"]] if same else None
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def _forget_folder(connection: sqlite3.Connection) -> None:
+    """A run that looks at every file first forgets what the last one saw, so a run cut short never leaves an
+    index that a later run would take as current."""
+    with connection:
+        connection.execute("DELETE FROM meta WHERE key = 'folder'")
+
+
+def _remember_folder(connection: sqlite3.Connection, folder: Path, folders: tuple[str, ...], warnings: list[str],
+                     started: int) -> None:
+    """Keep what stat says of the folder now that the index is current, unless a time is too recent to tell
+    a later change from this one."""
+    state = _folder_state(folder, list(folders))
+    if state is None or any(time_ns >= started - RACY_NS for entry in state for time_ns in entry[-2:]
+                            if isinstance(time_ns, int)):
+        return
+    with connection:
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('folder', ?)", (json.dumps(
+            {"state": state, "version": extractor_version(), "warnings": warnings}),))
 
 
 def _refresh(connection: sqlite3.Connection, files: dict[str, Path], entries: dict[str, ManifestEntry],

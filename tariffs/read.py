@@ -69,6 +69,7 @@ class Found:
     articles: dict[str, Path]
     unreadable: tuple[str, ...]
     closed: tuple[str, ...] = ()
+    folders: tuple[str, ...] = ()  # the folder and every subfolder looked in ("" is the folder itself)
 
     def warnings(self) -> list[str]:
         """One line for every file the tool cannot read, however many there are, and one for the subfolders
@@ -96,8 +97,10 @@ def find_articles(folder: Path) -> Found:
     articles: dict[str, Path] = {}
     unreadable: list[str] = []
     closed: list[str] = []
+    folders: list[str] = []
     for root, dirs, files in os.walk(folder, onerror=lambda err: closed.append(_relative(err, folder))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folders.append(Path(root).relative_to(folder).as_posix().removeprefix("."))
         for file in files:
             path = Path(root, file)
             name = path.relative_to(folder).as_posix()
@@ -107,7 +110,7 @@ def find_articles(folder: Path) -> Found:
                 articles[name] = path
             else:
                 unreadable.append(name)
-    return Found(dict(sorted(articles.items())), tuple(sorted(unreadable)), tuple(sorted(closed)))
+    return Found(dict(sorted(articles.items())), tuple(sorted(unreadable)), tuple(sorted(closed)), tuple(folders))
 
 
 def _regular(path: Path) -> bool:

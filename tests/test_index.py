@@ -62,10 +62,92 @@ def test_a_second_query_reads_nothing_and_a_changed_article_alone_is_read_again(
     seen.clear()
     run(folder)
     assert seen == []
-    (folder / "a2.txt").write_text("Akazawa met Lutnick in Washington on Thursday.\n", encoding="utf-8")
+    saved_as_editors_do(folder / "a2.txt", "Akazawa met Lutnick in Washington on Thursday.\n")
     document, _ = run(folder)
     assert seen == ["a2.txt"]
     assert not any("Scott Bessent" in e["officials"] for e in document["events"])
+
+
+def saved_as_editors_do(path: Path, text: str) -> None:
+    """Write a new version beside the file and rename it into place, which changes the folder."""
+    path.with_suffix(".tmp~").write_text(text, encoding="utf-8")
+    os.replace(path.with_suffix(".tmp~"), path)
+
+
+def aged(folder: Path) -> None:
+    """Set the folder's times an hour back, as if the index were built long after the last change."""
+    for path in [folder, *folder.rglob("*")]:
+        os.utime(path, (path.stat().st_atime - 3600, path.stat().st_mtime - 3600))
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Folder times count as settled at once (a ctime cannot be set back, and the tests do not wait)."""
+    monkeypatch.setattr(index, "RACY_NS", 0)
+
+
+def test_an_unchanged_folder_is_known_from_its_folders_alone(tmp_path, monkeypatch, settled):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    (folder / "2025").mkdir()
+    (folder / "2025" / "a4.txt").write_text("Trump spoke with Ishiba by phone on Monday.\n", encoding="utf-8")
+    aged(folder)
+    run(folder)
+    looked_at = []
+    monkeypatch.setattr(index, "read_manifest", lambda *args: looked_at.append(args) or {})
+    run(folder)
+    assert looked_at == []
+
+
+def test_an_article_edited_in_place_shows_after_refresh(tmp_path, settled):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    aged(folder)
+    run(folder)
+    with open(folder / "a3.txt", "w", encoding="utf-8") as file:  # in place: no folder changes
+        file.write("Greer met Akazawa in Tokyo on Tuesday.\n")
+    assert any("35" in e["summary"] for e in run(folder)[0]["events"])
+    refreshed = CliRunner().invoke(cli, ["--data", str(folder), "--refresh", "timeline", "--format", "json"])
+    assert not any("35" in e["summary"] for e in json.loads(refreshed.stdout)["events"])
+    assert any(e["type"] == "meeting" and "Jamieson Greer" in e["officials"] for e in run(folder)[0]["events"])
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "add in a subfolder", "manifest", "rename"])
+def test_any_change_to_a_folder_or_the_manifest_is_seen_without_refresh(tmp_path, settled, change):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    (folder / "sub").mkdir()
+    aged(folder)
+    before, _ = run(folder)
+    if change == "add":
+        (folder / "a4.txt").write_text("Trump spoke with Ishiba by phone on Monday.\n", encoding="utf-8")
+    elif change == "add in a subfolder":
+        (folder / "sub" / "a4.txt").write_text("Trump spoke with Ishiba by phone on Monday.\n", encoding="utf-8")
+    elif change == "remove":
+        (folder / "a1.txt").unlink()
+    elif change == "rename":
+        (folder / "a1.txt").rename(folder / "a9.txt")
+    else:
+        text = (folder / "articles.toml").read_text(encoding="utf-8")
+        with open(folder / "articles.toml", "w", encoding="utf-8") as manifest:  # in place: the manifest is stat'ed
+            manifest.write(text.replace("2025-06-14", "2025-06-21"))
+    after, _ = run(folder)
+    assert after != before
+
+
+def test_a_run_right_after_a_change_does_not_vouch_for_the_folder(tmp_path, monkeypatch):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    run(folder)  # the files are seconds old: a change in the same tick could hide behind equal times
+    with open(folder / "a3.txt", "w", encoding="utf-8") as file:
+        file.write("Greer met Akazawa in Tokyo on Tuesday.\n")
+    assert not any("35" in e["summary"] for e in run(folder)[0]["events"])
+
+
+def test_what_the_index_kept_of_the_folder_is_only_a_hint(tmp_path, settled):
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    aged(folder)
+    clean, _ = run(folder)
+    for garbage in ["[]", "{\"state\": 5}", "not json", "{\"state\": [[]], \"version\": 1, \"warnings\": 2}"]:
+        with index._connect(index.index_file(folder)) as connection:
+            connection.execute("UPDATE meta SET value = ? WHERE key = 'folder'", (garbage,))
+        assert run(folder) == (clean, "")
 
 
 def test_a_touched_file_with_the_same_bytes_is_not_read_again(tmp_path, monkeypatch):
