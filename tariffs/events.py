@@ -78,7 +78,7 @@ class Candidate:
     reported: object = None
     fallback: object = None
     clock: str | None = None     # the clock its day was counted on ("JST", "ET"), when the article says
-    sources: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)  # (article, sentence) in the order told: a set that keeps order
     tellings: list = field(default_factory=list)   # what each source said of it, for steps and conflicts
 
 

@@ -31,7 +31,7 @@ def merge_article(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     references: list[Candidate] = []
     for cand in candidates:
-        cand.sources = [(cand.article, cand.source)]
+        cand.sources = {(cand.article, cand.source): None}
         cand.tellings = [telling(cand)]
         if cand.reference and cand.type == "meeting" and cand.date is None:
             references.append(cand)  # "It was the fourth round": no day of its own, but more about talks told
@@ -182,23 +182,24 @@ def _share_rounds(meetings: list[Candidate], mentioned: list[Candidate]) -> None
 
 def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Fold candidates from different articles that report one event, comparing only within buckets
-    every match must share (a rate, a speaker, a person, a type, and for a dated event its month), so a
-    large corpus stays cheap."""
+    every match must share (a rate, a speaker, a person, a type, and for a dated event a day it covers): a
+    telling meets only the events of its own days, however large the corpus grows."""
     kept: list[Candidate] = []
-    buckets: dict[tuple, dict[int, Candidate]] = {}  # each bucket's events by identity, in filing order
+    buckets: dict[tuple, dict[int, Candidate]] = {}  # each bucket's events by identity
+    filed: dict[int, int] = {}  # each kept event's place in filing order, the order a pool is compared in
     talks: dict[str, dict[int, Candidate]] = {}  # held talks by person, for retellings with no day
     undated: list[Candidate] = []
     for cand in candidates:
         if cand.type == "meeting" and cand.date is None:
             undated.append(cand)
             continue
-        pool = {i: k for key in _probes(cand) for i, k in buckets.get(key, {}).items()}.values()
-        match = _best(list(pool), cand, False)
+        pool = {i: k for key in _probes(cand, 1) for i, k in buckets.get(key, {}).items()}
+        match = _best([pool[i] for i in sorted(pool, key=filed.__getitem__)], cand, False)
         if match is None:
             kept.append(cand)
         else:
             absorb(match, cand)
-        _file(buckets, talks, match or cand)
+        _file(buckets, talks, filed, match or cand)
     for cand in undated:
         match = _last_before(talks, cand)
         if match is None:
@@ -208,24 +209,27 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _file(buckets: dict[tuple, dict[int, Candidate]], talks: dict[str, dict[int, Candidate]], cand: Candidate) -> None:
+def _file(buckets: dict[tuple, dict[int, Candidate]], talks: dict[str, dict[int, Candidate]],
+          filed: dict[int, int], cand: Candidate) -> None:
     """Put a kept event where later tellings of it will look (again after a fold moved its day)."""
-    for key in _probes(cand):
+    filed.setdefault(id(cand), len(filed))
+    for key in _probes(cand, 0):
         buckets.setdefault(key, {}).setdefault(id(cand), cand)
     if cand.type == "meeting":
         for name in cand.fields.get("people", []):
             talks.setdefault(name, {}).setdefault(id(cand), cand)
 
 
-def _probes(cand: Candidate) -> list[tuple]:
-    """The buckets an event is kept in and looked up from: its identity keys, each with every month its days
-    touch. A rate has no day to match on; an undated or long-spanned event of another type matches none."""
+def _probes(cand: Candidate, reach: int) -> list[tuple]:
+    """The buckets an event is kept in (reach 0) or looked for in (reach 1: a day either side too, since an
+    evening in Washington is the next morning in Tokyo): its identity keys, each with every day its span
+    covers. A rate has no day to match on; an undated or long-spanned event of another type matches none."""
     if cand.type == "tariff":
         return _keys(cand)
     if cand.date is None or _length(cand) > LONGEST_SPAN:
         return []
-    months = {(cand.date.year, cand.date.month), ((cand.date_end or cand.date).year, (cand.date_end or cand.date).month)}
-    return [(*key, month) for key in _keys(cand) for month in months]
+    first, last = cand.date.toordinal() - reach, (cand.date_end or cand.date).toordinal() + reach
+    return [(*key, day) for key in _keys(cand) for day in range(first, last + 1)]
 
 
 # How far back an undated mention of talks may reach for the talks it retells.
@@ -407,8 +411,7 @@ def _length(c: Candidate) -> int:
 
 def absorb(into: Candidate, other: Candidate) -> None:
     """Fold `other` into `into`: every source, the most telling date, and the details only one of them has."""
-    known = set(into.sources)
-    into.sources.extend(s for s in other.sources if s not in known)
+    into.sources.update(dict.fromkeys(other.sources))
     into.tellings.extend(other.tellings)
     if _better_date(other, into):
         into.date, into.date_end, into.date_text, into.precision = other.date, other.date_end, other.date_text, other.precision
