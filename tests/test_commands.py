@@ -125,3 +125,12 @@ def test_version_and_no_color():
     assert run("--version").stdout.startswith("tariffs, version")
     plain = run("timeline", env={"NO_COLOR": "1"}).stdout
     assert "\x1b[" not in plain
+
+
+def test_an_export_goes_out_in_a_few_large_writes_with_every_byte():
+    from tariffs.cli import _blocks
+
+    pieces = ["Akazawa–Lutnick, ", "talks ", "\u00e9"] * 20_000
+    blocks = list(_blocks(pieces, size=1 << 16))
+    assert b"".join(blocks) == "".join(pieces).encode("utf-8")
+    assert all(len(block) >= 1 << 16 for block in blocks[:-1]) and len(blocks) <= 8
