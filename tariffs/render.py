@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import textwrap
 
-from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -17,25 +18,48 @@ SHORT_TYPES = {"meeting": "meet", "tariff": "rate", "statement": "said", "agreem
 SHORT_ID = 8  # "m-9634d8": `tariffs show` takes any unique start of an id
 
 
-def table(events: list[dict], outlets: dict[str, str], width: int = 80) -> Table:
+def table(events: list[dict], outlets: dict[str, str], width: int = 80) -> list[str]:
     """One event per row: its date at the precision the text gave, a short type and id, the summary taking
-    the width left, and where it was read (the first outlet and how many more articles).
+    the width left, and where it was read (the first outlet and how many more articles); the header and its
+    rule are the first two lines.
 
-    Text wraps only between words. Cells are `Text`, never markup strings, so words from an article can't
-    style or break the terminal. `outlets` names each article's outlet by its id.
+    Text wraps only between words (a word longer than its column is cut). Each column's width is worked out
+    once for the whole table and each row wrapped on its own, so a row costs the same in a listing of ten or
+    of a hundred thousand. `outlets` names each article's outlet by its id.
     """
-    grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
-    grid.add_column("date", max_width=11)
-    grid.add_column("type", no_wrap=True, width=4)
-    grid.add_column("id", no_wrap=True, width=SHORT_ID)
-    grid.add_column("what", ratio=1, min_width=20)
-    sources = [_read_in(event, outlets) for event in events]
-    longest_word = max((len(word) for cell in sources for word in cell.split()), default=6)
-    grid.add_column("source", max_width=max(min(longest_word, 24), 16 if width < 120 else 32))
-    for event, source in zip(events, sources, strict=True):
-        grid.add_row(Text(_when(event)), Text(SHORT_TYPES.get(event["type"], event["type"])),
-                     Text(event["id"][:SHORT_ID]), Text(event["summary"] + _disagreement(event)), Text(source))
-    return grid
+    rows = [(_when(e), SHORT_TYPES.get(e["type"], e["type"]), e["id"][:SHORT_ID], e["summary"] + _disagreement(e),
+             _read_in(e, outlets)) for e in events]
+    widths = _widths(rows, width)
+    lines = [_joined(HEADER, widths), "─" * (sum(widths) + len(GAP) * (len(widths) - 1))]
+    for row in rows:
+        cells = [_wrapped(text, size) for text, size in zip(row, widths)]
+        lines += [_joined(parts, widths) for parts in itertools.zip_longest(*cells, fillvalue="")]
+    return lines
+
+
+HEADER = ("date", "type", "id", "what", "source")
+GAP = "  "  # between columns
+
+
+def _widths(rows: list[tuple[str, ...]], width: int) -> list[int]:
+    """Date up to 11 columns, type 4, id 8, the source as wide as its longest word (16 to 24, 32 on a wide
+    terminal), the summary what is left but never under 20."""
+    longest = lambda column, cap: min(max((len(row[column]) for row in rows), default=0), cap)
+    longest_word = max((len(word) for row in rows for word in row[4].split()), default=6)
+    source = max(len(HEADER[4]), longest(4, max(min(longest_word, 24), 16 if width < 120 else 32)))
+    fixed = [max(len(HEADER[0]), longest(0, 11)), 4, SHORT_ID]
+    return [*fixed, max(20, width - sum(fixed) - source - len(GAP) * 4), source]
+
+
+def _wrapped(text: str, size: int) -> list[str]:
+    """Lines of at most `size` characters, broken between words."""
+    if len(text) <= size:
+        return [text]
+    return textwrap.wrap(text, size, break_on_hyphens=False) or [""]
+
+
+def _joined(parts, widths: list[int]) -> str:
+    return GAP.join(part.ljust(size) for part, size in zip(parts, widths)).rstrip()
 
 
 def heading(shown: int, articles: int, filters: list[str]) -> str:
@@ -64,9 +88,14 @@ def who_says_what(conflict: dict) -> str:
 
 
 def print_table(events: list[dict], outlets: dict[str, str], header: str, console: Console) -> None:
+    """The line above the table, then the table: its header in bold, its rows as they are (never markup)."""
     console.print(Text(header))
-    if events:
-        console.print(table(events, outlets, console.width))
+    if not events:
+        return
+    lines = table(events, outlets, console.width)
+    rule = lines[1] if console.encoding.lower().startswith("utf") else "-" * len(lines[1])
+    console.print(Text(lines[0], style="bold"), no_wrap=True, crop=False)
+    console.print(Text(rule), Text("\n".join(lines[2:])), sep="\n", no_wrap=True, crop=False)
 
 
 def _when(event: dict) -> str:
