@@ -129,8 +129,8 @@ def _blocked(reading: Reading, spec: dict, last: int) -> bool:
     if "number" in blocked and following[:1].isdigit():
         return True  # "Toyota added 2.1%": a market move, no speech
     word = reading.tokens[last - 1].key
-    return pair in blocked or any(h.first == last and (h.category in blocked or f"{word}:{h.category}" in blocked)
-                                  for h in reading.hits)
+    return pair in blocked or any(h.category in blocked or f"{word}:{h.category}" in blocked
+                                  for h in reading.hits_at(last))
 
 
 def _measure_object(reading: Reading, spec: dict, last: int) -> bool:

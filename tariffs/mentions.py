@@ -85,6 +85,17 @@ class Reading:
                     innermost[i] = clause
         return tuple(innermost)
 
+    def hits_at(self, i: int) -> tuple[Hit, ...]:
+        """The lexicon phrases that start at token i (looked up, not scanned for: callers ask token by token)."""
+        return self._hits_by_first.get(i, ())
+
+    @cached_property
+    def _hits_by_first(self) -> dict[int, tuple[Hit, ...]]:
+        grouped: dict[int, list[Hit]] = {}
+        for hit in self.hits:
+            grouped.setdefault(hit.first, []).append(hit)
+        return {first: tuple(found) for first, found in grouped.items()}
+
     def hits_of(self, category: str) -> list[Hit]:
         return list(self._hits_by_category.get(category, ()))
 

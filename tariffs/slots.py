@@ -225,8 +225,8 @@ def objects_of(reading: Reading, clause: Clause, last: int, need_with: bool) -> 
     tokens = reading.tokens
     opened = not need_with
     extra = _listing(reading, clause)
-    i = last
-    while i < max(clause.last, max(extra, default=0) + 1):
+    i, end = last, max(clause.last, max(extra, default=0) + 1)
+    while i < end:
         if not (clause.owns(i) or i in extra):
             i += 1
             continue
@@ -256,7 +256,7 @@ def _listing(reading: Reading, clause: Clause) -> set[int]:
 
 def _ends_objects(reading: Reading, i: int, found: list[Party]) -> bool:
     token = reading.tokens[i]
-    if found and any(h.first == i and h.category == "trigger:meeting" for h in reading.hits):
+    if found and any(h.category == "trigger:meeting" for h in reading.hits_at(i)):
         return True  # "saw Lutnick twice, and fit in 45 minutes with Bessent": the next sitting's words
     if token.key == "about":
         return _about_ends(reading, i)
@@ -490,7 +490,7 @@ def verb_phrase_end(reading: Reading, clause: Clause, last: int) -> int:
     """Where a trigger's own verb phrase ends: at the next verb joined by "and" ("... and fit in 45 minutes")."""
     tokens = reading.tokens
     for i in range(last + 1, clause.last):
-        if clause.owns(i) and is_verb(tokens[i]) and tokens[i].key not in ADVERBS and tokens[i - 1].key in ("and", "then", ","):
+        if tokens[i - 1].key in ("and", "then", ",") and clause.owns(i) and is_verb(tokens[i]) and tokens[i].key not in ADVERBS:
             return i
     return clause.last
 
