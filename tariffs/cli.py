@@ -147,8 +147,11 @@ def timeline(settings: Settings, fmt: str, output: Path | None, no_pager: bool, 
     if fmt == "json":
         _deliver(_consult(settings, lambda index: list(document(index, query))), output)
         return
-    count, events, infos = _consult(settings, lambda index: (
-        article_count(index), select(index, query, False)[1], article_infos(index)))
+    def shown(index) -> tuple[int, list[dict], dict[str, dict]]:
+        events = select(index, query, False)[1]
+        return article_count(index), events, article_infos(index, events)
+
+    count, events, infos = _consult(settings, shown)
     _emit(Shown(events, infos, heading_of(len(events), count, query)), fmt, output, not no_pager)
 
 
@@ -470,7 +473,7 @@ def show(settings: Settings, event_id: str, fmt: str) -> None:
     def look_up(index) -> tuple[dict | None, dict, list[str]]:
         ids = ids_starting(index, event_id.strip())
         found = event(index, ids[0]) if len(ids) == 1 else None
-        return found, (article_infos(index) if found else {}), ids
+        return found, (article_infos(index, [found]) if found else {}), ids
 
     found, infos, ids = _consult(settings, look_up)
     if len(ids) > 1:

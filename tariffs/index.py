@@ -24,12 +24,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .read import MANIFEST, ManifestEntry, read_manifest, unlisted_files
+from .read import MANIFEST, ManifestEntry, article_id, read_manifest, unlisted_files
 
 if TYPE_CHECKING:
     from .query import Query
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PACKAGE = Path(__file__).resolve().parent
 T = TypeVar("T")
 
@@ -169,7 +169,9 @@ def stored(text: str, kind: type = dict):
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE articles(name TEXT PRIMARY KEY, quick TEXT, fingerprint TEXT, info TEXT, warnings TEXT, candidates BLOB);
+CREATE TABLE articles(name TEXT PRIMARY KEY, id TEXT, quick TEXT, fingerprint TEXT, info TEXT, warnings TEXT,
+                      candidates BLOB);
+CREATE INDEX articles_by_id ON articles(id);
 CREATE TABLE events(id TEXT PRIMARY KEY, type TEXT, date TEXT, date_end TEXT, position INTEGER, json TEXT);
 CREATE TABLE event_names(event TEXT, name TEXT);
 CREATE INDEX event_names_by_name ON event_names(name);
@@ -448,9 +450,9 @@ def _save_all(connection: sqlite3.Connection, results, keys, advance) -> None:
 def _save(connection: sqlite3.Connection, batch, keys) -> None:
     with connection:
         connection.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-            [(name, keys[name][0], keys[name][1], info, json.dumps(warnings) if warnings else None, candidates)
-             for name, info, warnings, candidates in batch])
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(name, article_id(name), keys[name][0], keys[name][1], info, json.dumps(warnings) if warnings else None,
+              candidates) for name, info, warnings, candidates in batch])
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
 
 
@@ -524,9 +526,19 @@ def select(connection: sqlite3.Connection, query: Query, with_articles: bool = T
     return ([stored(text) for text in _articles(connection)] if with_articles else []), events
 
 
-def _articles(connection: sqlite3.Connection):
-    rows = connection.execute("SELECT info, json_valid(info) FROM articles WHERE info IS NOT NULL ORDER BY name")
+def _articles(connection: sqlite3.Connection, ids: list[str] | None = None):
+    """The stored facts of every article, or of the articles with these ids, in file-name order."""
+    if ids is None:
+        rows = connection.execute("SELECT info, json_valid(info) FROM articles WHERE info IS NOT NULL ORDER BY name")
+    else:
+        rows = connection.execute("SELECT info, json_valid(info) FROM articles WHERE info IS NOT NULL AND id IN "
+                                  "(SELECT value FROM json_each(?)) ORDER BY name", (json.dumps(ids),))
     return (_valid(text, valid) for text, valid in rows)
+
+
+def cited(events: list[dict]) -> list[str]:
+    """The ids of the articles these events were read in."""
+    return list(dict.fromkeys(source["article"] for event in events for source in event["sources"]))
 
 
 def _valid(text: str, valid: int) -> str:
@@ -558,13 +570,19 @@ def known_names(connection: sqlite3.Connection) -> list[str]:
 
 
 def document(connection: sqlite3.Connection, query: Query):
-    """The `tariffs.timeline/1` document, piece by piece, assembled from JSON the models wrote:
-    a large timeline is never held whole in memory."""
+    """The `tariffs.timeline/1` document, piece by piece, assembled from JSON the models wrote: a large
+    timeline is never held whole in memory. Unfiltered it lists every article; a query that keeps only some
+    events lists the articles those events were read in, so its size follows what it shows."""
+    if query.narrows():
+        events = list(_events(connection, query))
+        articles = _articles(connection, cited([stored(text) for text in events]))
+    else:
+        events, articles = _events(connection, query), _articles(connection)
     yield '{"schema": "tariffs.timeline/1", "articles": ['
-    for number, info in enumerate(_articles(connection)):
+    for number, info in enumerate(articles):
         yield (", " if number else "") + info
     yield '], "events": ['
-    for number, text in enumerate(_events(connection, query)):
+    for number, text in enumerate(events):
         yield (", " if number else "") + text
     yield "]}\n"
 
@@ -586,7 +604,7 @@ def event(connection: sqlite3.Connection, event_id: str) -> dict | None:
     return stored(row[0]) if row else None
 
 
-def article_infos(connection: sqlite3.Connection) -> dict[str, dict]:
-    """Each article's facts by id."""
-    infos = (stored(info) for (info,) in connection.execute("SELECT info FROM articles WHERE info IS NOT NULL"))
+def article_infos(connection: sqlite3.Connection, events: list[dict]) -> dict[str, dict]:
+    """The facts of the articles these events were read in, by id."""
+    infos = (stored(info) for info in _articles(connection, cited(events)))
     return {info["id"]: info for info in infos}

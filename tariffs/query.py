@@ -36,6 +36,11 @@ class Query:
     limit: int | None = None
     reverse: bool = False               # newest first
 
+    def narrows(self) -> bool:
+        """Whether the query keeps only some events (an order alone keeps them all)."""
+        return bool(self.officials or self.since or self.until or self.types or self.instruments or self.conflicts
+                    or self.statuses or self.countries or self.sectors or self.search or self.limit is not None)
+
     def filters(self) -> list[str]:
         """The filters in force, as the user would write them: for the line above the table."""
         shown = [f"{name}={','.join(values)}" for name, values in (

@@ -262,3 +262,13 @@ def test_warnings_about_files_come_back_on_every_run(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     assert "empty.txt: empty; skipped" in run(folder)[1]
     assert "empty.txt: empty; skipped" in run(folder)[1]
+
+
+def test_a_filtered_export_lists_the_articles_its_events_were_read_in_and_a_full_one_lists_all(tmp_path):
+    folder = write_corpus(tmp_path / "c", {**ARTICLES, "quiet": ("2025-06-01", "Markets were calm on Monday.\n")})
+    full, _ = run(folder)
+    assert [a["id"] for a in full["articles"]] == ["a1", "a2", "a3", "quiet"]
+    filtered, _ = run(folder, "--official", "Bessent")
+    cited = {s["article"] for e in filtered["events"] for s in e["sources"]}
+    assert cited == {"a2"} and [a["id"] for a in filtered["articles"]] == ["a2"]
+    assert [a["id"] for a in run(folder, "--reverse")[0]["articles"]] == ["a1", "a2", "a3", "quiet"]
