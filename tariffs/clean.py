@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .dates import zone_names
 from .read import RawArticle
 
 
@@ -35,7 +36,7 @@ WEEKDAY_NAME = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Monday|Tuesday|W
 FULL_DATE = (rf"(?:{WEEKDAY_NAME},? )?(?:(?P<month>{MONTH_NAME}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
              rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAME}),? (?P<year2>\d{{4}})"
              r"|(?P<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?)")
-ZONE = r"(?:JST|GMT|UTC|ET|EST|EDT)"
+ZONE = zone_names(abbreviations_only=True)  # every clock dates.toml knows: "JST", "EDT", "MDT", "GMT" ...
 # "TOKYO, July 8 (Reuters) - ", "Washington, April 16 (Jiji Press)--", "TOKYO – ", "TOKYO, Japan — ",
 # "TOKYO, Aug. 8, 2025 (Asia Markets Wire) -- ", "TOKYO, 7 June 2025 (Kyodo) --"
 DATELINE = re.compile(
@@ -57,7 +58,7 @@ STAMP = re.compile(
 BULLET = re.compile(r"^(?:[-•*·▪–]|\d{1,2}\))\s+")
 CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 # A time stamp alone on its line ("Updated 11:48 PM EDT"): kept for the entries below it, no dateline.
-CLOCK_LINE = re.compile(r"^(?:(?:updated|posted|last updated):?\s*)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:JST|EDT|EST|ET)?\s*$",
+CLOCK_LINE = re.compile(rf"^(?:(?:updated|posted|last updated):?\s*)?\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*{ZONE}?\s*$",
                         re.IGNORECASE)
 PLACE_ALONE = re.compile(r"^[A-Z][A-Z .]{2,30}$")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")

@@ -94,7 +94,30 @@ def _placeholders() -> dict[str, str]:
         "num": rf"(?:\d+|{_alternation(language['numbers'])})",
     }
     filled.update(table["placeholders"])
+    filled["zone"] = zone_names()
     return filled
+
+
+def zone_side(name: str) -> str | None:
+    """The side of the date line a clock's name keeps ("JST", "ET", "local"), None for one on neither side or
+    not known (see [words.zone] in dates.toml)."""
+    return _table()["words"]["zone"].get(_squash(name)) or None
+
+
+@cache
+def zone_names(abbreviations_only: bool = False) -> str:
+    """A pattern for every clock name dates.toml knows, longest first: an abbreviation in capitals only (so
+    that "et" and "pt" in running text are no clocks), any other name in any case."""
+    names = sorted(_table()["words"]["zone"], key=len, reverse=True)
+    short = [n.upper() for n in names if _abbreviation(n)]
+    spelled = [n for n in names if not _abbreviation(n)]
+    if abbreviations_only:
+        return f"(?:{_alternation(short)})"
+    return f"(?:(?i:{_alternation(spelled)})|{_alternation(short)})"
+
+
+def _abbreviation(name: str) -> bool:
+    return name.isalpha() and len(name) <= 5
 
 
 def _expand(pattern: str) -> str:
@@ -237,7 +260,7 @@ def _relative(g: dict[str, str], kind: str) -> dict:
     if "tod" in g:
         fields["tod"] = g["tod"].lower()
     if "zone" in g:
-        fields["zone"] = words["zone"].get(_squash(g["zone"]))
+        fields["zone"] = zone_side(g["zone"])
     fields.update(_which(g, words, kind))
     fields.update(_part(g, words, kind))
     fields.update(_offset(g, words, kind))
@@ -295,8 +318,12 @@ def _squash(text: str) -> str:
 
 PREPOSITION = re.compile(r"\b(since|until|till|by|from|on|in|at|before|after|through|as of|effective|starting|beginning|"
                          r"during|of|ahead of|as early as|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
-ZONE_AFTER = re.compile(r"\s*\(?\s*(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?\s*)?(local time|Japan time|Tokyo time|Washington time|"
-                        r"U\.S\. time|JST|EDT|EST|ET)\b\)?")
+
+
+@cache
+def _zone_after() -> re.Pattern[str]:
+    """A clock told right after a date, with or without a time: "Monday (Japan time)", "June 3, 9 p.m. ET"."""
+    return re.compile(rf"\s*\(?\s*(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?m\.?\s*)?({zone_names()})\b\)?")
 
 
 # A moment told again on another clock: "..., or Sunday morning Japan time", "(3:40 a.m. on June 17, Japan time)".
@@ -309,8 +336,8 @@ def _with_context(timex: Timex, text: str) -> Timex:
     found = PREPOSITION.search(text[max(0, timex.start - 25):timex.start])
     if found and timex.prep is None:
         changes["prep"] = found.group(1).lower()
-    if timex.zone is None and (zone := ZONE_AFTER.match(text, timex.end)):
-        changes["zone"] = _table()["words"]["zone"].get(_squash(zone.group(1)))
+    if timex.zone is None and (zone := _zone_after().match(text, timex.end)):
+        changes["zone"] = zone_side(zone.group(1))
     if changes.get("zone", timex.zone) not in (None, "local") and RESTATED.search(text[max(0, timex.start - 25):timex.start]):
         changes["restated"] = True
     return replace(timex, **changes) if changes else timex

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import lexicon
-from .clean import FULL_DATE, CleanArticle
+from .clean import FULL_DATE, ZONE, CleanArticle
+from .dates import zone_side
 
 FULL_DATE_IN = re.compile(rf"(?<![\w-]){FULL_DATE}(?![\w-])", re.IGNORECASE)
 MONTH_DAY = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2})\b")
@@ -35,7 +36,7 @@ def find_dating(article: CleanArticle) -> Dating:
 
 
 # A time with its zone in a header stamp ("Updated 11:47 PM EDT", "17:32 JST", "UPDATED 10:12 PM ET").
-CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)\b", re.IGNORECASE)
+CLOCK = re.compile(rf"\b(?P<h>\d{{1,2}}):(?P<m>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{ZONE})\b", re.IGNORECASE)
 # A machine stamp with its offset ("2025-06-07T15:10:00-04:00"), and the clocks those offsets are.
 ISO_STAMP = re.compile(r"\b\d{4}-\d{2}-\d{2}T(?P<h>\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?P<offset>[+-]\d{2}:?\d{2})")
 OFFSET_ZONES = {"+0900": "JST", "-0400": "ET", "-0500": "ET"}
@@ -59,8 +60,8 @@ def _place_clock(place: str) -> str | None:
     return next((zone for zone, names in PLACES.items() if any(name in place for name in names)), None)
 
 
-def _zone(word: str) -> str:
-    return "JST" if word.upper() == "JST" else "ET"
+def _zone(word: str) -> str | None:
+    return zone_side(word)
 
 
 def _hour(found: re.Match[str]) -> int:

@@ -33,6 +33,8 @@ from .dates import (
     YEAR,
     YEAR_REL,
     Timex,
+    zone_names,
+    zone_side,
 )
 
 PAST, FUTURE = "past", "future"
@@ -632,7 +634,7 @@ def _set(cand, span: Span | None, text: str | None, own: bool) -> None:
 # the entry's own clock, and its own day when the stamp gives one.
 ENTRY_STAMP = re.compile(
     r"^\s*(?:(?:updated|posted|last updated):?\s*)?(?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>\d{4}),?\s*)?"
-    r"(?:at\s*)?(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>JST|EDT|EST|ET)?\s*$", re.IGNORECASE)
+    rf"(?:at\s*)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{zone_names(True)})?\s*$", re.IGNORECASE)
 MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
     {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
@@ -678,7 +680,7 @@ def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:
     if found.group("ampm") and found.group("ampm").lower().startswith("p"):
         hour += 12
     zone = found.group("zone")
-    clock = ("JST" if zone.upper() == "JST" else "ET") if zone else (base.zone if base else None)
+    clock = zone_side(zone) if zone else (base.zone if base else None)
     day = base.day if base else None
     if found.group("year") and found.group("month") and found.group("month").lower() in MONTHS:
         try:

@@ -72,6 +72,8 @@ def test_bylines_and_credits():
     (" date 2025-06-28 " + BODY, date(2025, 6, 28)),
     ("Headline here\n\n13:11 JST, July 6, 2025\n\n" + BODY, date(2025, 7, 6)),
     ("Headline here\nLast updated 09:15 JST, June 17, 2025\n" + BODY, date(2025, 6, 17)),
+    ("Live from the summit\nLast updated 8:05 p.m. CDT, June 17, 2025\n" + BODY, date(2025, 6, 17)),
+    ("Markets open\n07:30 KST, June 18, 2025\n\n" + BODY, date(2025, 6, 18)),
     ("Headline here\nBy Jane Roe\nJune 4, 2025\n\n" + BODY, date(2025, 6, 4)),
     ("TOKYO, June 15 (Jiji Press)--" + BODY + " The 2025 talks went on. A photo from May 3, 2025 ran.", date(2025, 6, 15)),
 ])

@@ -135,6 +135,9 @@ def test_each_dateline_form_dates_its_article(opening):
 
 def test_stamps_keep_their_zones():
     assert dating_of("Talks\nJune 7, 2025 3:10 PM EDT\n\n" + BODY).zone == "ET"
+    assert dating_of("Talks\nUpdated 18:05 PDT, June 7, 2025\n\n" + BODY).zone == "ET"  # every American clock
+    assert dating_of("Talks\n22:40 MDT, June 7, 2025\n\n" + BODY).published.isoformat() == "2025-06-07"
+    assert dating_of("Talks\nPosted 11:20 GMT, June 7, 2025\n\n" + BODY).zone is None  # on neither side
     assert dating_of("Talks\n17:32 JST, June 7, 2025\n\n" + BODY).zone == "JST"
     assert dating_of("Talks\n2025-06-07T21:40:00-04:00\n\n" + BODY).hour == 21
 
