@@ -310,3 +310,10 @@ def test_a_transcript_turn_without_quotation_marks_is_the_labelled_speakers_stat
             "stay inside the current quota.\n")
     said = [e for e in events_of(text, "2025-08-07") if e.type == "statement" and e.speaker == "Shinjiro Koizumi"]
     assert [(e.date.isoformat(), e.quote) for e in said] == [("2025-08-05", None)]
+
+
+def test_a_remark_the_same_afternoon_takes_the_day_of_the_talks_told_before_it():
+    text = ("Prime Minister Ishiba received Bessent at his office on Wednesday morning. "
+            "Akazawa told the press the same afternoon that progress had been made.")
+    statement = next(e for e in events_of(text, "2025-06-21") if e.type == "statement")
+    assert statement.speaker == "Ryosei Akazawa" and statement.date == date(2025, 6, 18)
