@@ -16,6 +16,7 @@ from . import lexicon
 
 ABSOLUTE, MONTH, YEAR, YEAR_REL, WEEKDAY, DEICTIC = "absolute", "month", "year", "year_rel", "weekday", "deictic"
 WITHIN, WEEK, WEEKEND, MONTH_REL, ANAPHORIC, SHIFT = "within", "week", "weekend", "month_rel", "anaphoric", "shift"
+MONTHDAY = "monthday"  # a day of the month with no month: "on the 5th"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from .dates import (
     DEICTIC,
     MONTH,
     MONTH_REL,
+    MONTHDAY,
     SHIFT,
     WEEK,
     WEEKDAY,
@@ -211,6 +212,33 @@ def _weekday_day(timex: Timex, today: date, tense: str | None) -> date:
     return today + timedelta(days=ahead)
 
 
+def _monthday(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span | None:
+    """"On the 5th": that day of the anchor's month, or of the month before it when the day is still to come
+    in a past report (and of the month after when it is past in a plan). A month without that day (the 31st
+    in June) is passed over."""
+    this = _on_day(today.year, today.month, timex.day)
+    before = _on_day(*_month_step(today, -1), timex.day) if this is None or this > today else this
+    after = _on_day(*_month_step(today, 1), timex.day) if this is None or this < today else this
+    if tense == PAST or (tense in (None, NEAREST) and after is not None and before is not None
+                         and (today - before) <= (after - today)):
+        day = before
+    else:
+        day = after
+    return Span(day, None, "day") if day is not None else None
+
+
+def _on_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_step(today: date, step: int) -> tuple[int, int]:
+    index = today.year * 12 + today.month - 1 + step
+    return index // 12, index % 12 + 1
+
+
 def _deictic(timex: Timex, today: date, tense: str | None, reference: date | None) -> Span:
     return Span(today + timedelta(days=timex.offset), None, "day")
 
@@ -289,6 +317,7 @@ def _story_weekday(timex: Timex, reference: date) -> Span:
 _RESOLVERS = {
     ABSOLUTE: _calendar_day, MONTH: _month, YEAR: _year, YEAR_REL: _year_rel, WEEKDAY: _weekday, DEICTIC: _deictic,
     WITHIN: _within, WEEK: _week, WEEKEND: _weekend, MONTH_REL: _month_rel, ANAPHORIC: _anaphoric, SHIFT: _anaphoric,
+    MONTHDAY: _monthday,
 }
 
 

@@ -317,3 +317,11 @@ def test_a_remark_the_same_afternoon_takes_the_day_of_the_talks_told_before_it()
             "Akazawa told the press the same afternoon that progress had been made.")
     statement = next(e for e in events_of(text, "2025-06-21") if e.type == "statement")
     assert statement.speaker == "Ryosei Akazawa" and statement.date == date(2025, 6, 18)
+
+
+def test_a_day_of_the_month_alone_is_that_day_of_the_month_the_report_is_in_or_the_one_before():
+    said = only(events_of("Prime Minister Ishiba told lawmakers on the 3rd that the levy cut was a relief.",
+                          "2025-09-12"), "statement")[0]
+    assert said.date == date(2025, 9, 3)
+    met = only(events_of("On the 28th, Akazawa met Lutnick at the Commerce Department.", "2025-09-12"), "meeting")[0]
+    assert met.date == date(2025, 8, 28)  # still to come this month, so last month's in a past report
