@@ -1,18 +1,24 @@
-"""Measure indexing speed, query speed, memory and start-up, and print the figures.
+"""Measure indexing speed, query speed, start-up, memory and linearity, and print the figures side by side.
 
-    python benchmarks/run.py [--sizes 1000 5000 10000] [--jobs N]
+    python benchmarks/run.py [--sizes 1000 10000] [--jobs N] [--no-shared] [--no-linearity]
 
-For each size: a generated corpus (benchmarks/make_corpus.py), a cold index
-into an empty cache (time, articles/s, peak memory of the process tree), and
-a warm filtered query (`--official Greer --format json`, median of 5). Then
-the start-up ratio: `tariffs timeline` on the bundled sample, warm, against a
-bare import of its dependencies, measured side by side (median of 9 each).
-Run by hand; no test asserts a time.
+Corpora, each at every size:
+- `generated`: benchmarks/make_corpus.py, articles like the shared test corpora in size, events and clutter;
+- `shared`: the hand-scored corpora of ../shared/corpus copied over and over to the size (left out, with a
+  line saying so, where ../shared is absent, as in a user's clone).
+For each: a cold index into an empty cache (wall time, articles/s, MB of article text per second, peak
+resident memory of the largest process), then a warm filtered query (`--official Greer --format json`,
+median of 5) against the import floor measured in the same run: a bare `import` of the dependencies.
+Start-up: `tariffs timeline` on the bundled sample, warm, against the floor (median of 9 each).
+Linearity: one article at 1x and 100x of a hostile shape (a 200 kB word, 50 kB of "Mr. " or "U.S. ", a quote
+left open for 800 kB, a 17 MB article), extracted in this process; the ratio is the time at 100x over
+100 times the time at 1x (1.0 is linear). Run by hand; no test asserts a time.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -25,12 +31,13 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import write_corpus
 
+SHARED = HERE.parent.parent / "shared" / "corpus"
 TARIFFS = [sys.executable, "-m", "tariffs"]
 FLOOR = [sys.executable, "-c", "import click, rich.console, rich.table, pydantic, dateutil.parser"]
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (MB) of a command and the processes it waited for."""
+    """Wall time and peak resident memory (MB) of the largest process of a command and those it waited for."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
@@ -40,31 +47,125 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
+def median_time(command: list[str], env: dict[str, str], runs: int) -> float:
+    return statistics.median(timed(command, env)[0] for _ in range(runs))
+
+
+def replicate_shared(count: int, out: Path) -> None:
+    """The shared corpora copied into numbered subfolders until there are `count` articles, with one manifest
+    whose entries name each copy's files."""
+    corpora = sorted(p for p in SHARED.iterdir() if (p / "articles.toml").is_file())
+    files = [(c, f) for c in corpora for f in sorted(c.iterdir()) if f.suffix in (".txt", ".html", ".md")]
+    manifest: list[str] = []
+    for number in range(count):
+        corpus, file = files[number % len(files)]
+        copy = f"{number // len(files):05d}/{corpus.name}"
+        (out / copy).mkdir(parents=True, exist_ok=True)
+        (out / copy / file.name).write_bytes(file.read_bytes())
+        if number % len(files) == 0 or files[number % len(files) - 1][0] != corpus:
+            listed = (corpus / "articles.toml").read_text(encoding="utf-8")
+            manifest.append(re.sub(r'(?m)^file = "', f'file = "{copy}/', listed))
+    (out / "articles.toml").write_text("\n".join(manifest), encoding="utf-8")
+
+
+def corpus_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p.name != "articles.toml")
+
+
+def index_row(name: str, size: int, folder: Path, scratch: Path, jobs: list[str], floor: float) -> str:
+    """Cold index and warm query of one corpus, as a line of the table."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / f"cache-{name}-{size}")}
+    megabytes = corpus_bytes(folder) / 1e6
+    cold, peak = timed([*TARIFFS, "--data", str(folder), *jobs, "timeline", "--format", "json"], env)
+    warm = median_time([*TARIFFS, "--data", str(folder), "timeline", "--official", "Greer", "--format", "json"], env, 5)
+    return (f"{name:>9} {size:>8} {megabytes:>7.1f} {cold:>8.1f} {size / cold:>10.0f} {megabytes / cold:>6.2f} "
+            f"{peak:>7} {warm:>7.3f} {warm - floor:>+8.3f}")
+
+
+def index_table(sizes: list[int], jobs: list[str], shared: bool, scratch: Path, floor: float) -> None:
+    print(f"{'corpus':>9} {'articles':>8} {'MB':>7} {'cold s':>8} {'articles/s':>10} {'MB/s':>6} "
+          f"{'peak MB':>7} {'query s':>7} {'- floor':>8}")
+    kinds = [("generated", write_corpus)]
+    if shared and SHARED.is_dir():
+        kinds.append(("shared", replicate_shared))
+    elif shared:
+        print(f"(shared corpora left out: {SHARED} is absent)")
+    for name, make in kinds:
+        for size in sizes:
+            folder = scratch / f"{name}{size}"
+            make(size, folder)
+            print(index_row(name, size, folder, scratch, jobs, floor), flush=True)
+
+
+def start_up(scratch: Path) -> float:
+    """The floor and `tariffs timeline` on the sample, interleaved so that load on the machine hits both."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(scratch / "cache-sample")}
+    timed([*TARIFFS, "timeline"], env)  # index the sample once: start-up is measured warm
+    floor, tool = [], []
+    for _ in range(9):
+        floor.append(timed(FLOOR, env)[0])
+        tool.append(timed([*TARIFFS, "timeline"], env)[0])
+    ratio = statistics.median(tool) / statistics.median(floor)
+    print(f"start-up: tariffs timeline {statistics.median(tool):.3f} s, import floor "
+          f"{statistics.median(floor):.3f} s, ratio {ratio:.2f}")
+    return statistics.median(floor)
+
+
+# Hostile shapes: a name and the text at 1x; each is measured again at 100x.
+SHAPES = {
+    "200 kB word": lambda n: "Akazawa met Lutnick on Friday. " + "x" * (2_000 * n) + ".",
+    "50 kB of 'Mr. '": lambda n: "Mr. " * (125 * n) + "Akazawa met Lutnick on Friday.",
+    "50 kB of 'U.S. '": lambda n: "U.S. " * (100 * n) + "tariffs of 25% took effect on Friday.",
+    "800 kB open quote": lambda n: 'Akazawa said: "' + "we will keep talking on Friday, " * (250 * n),
+}
+
+
+def article_text(n: int) -> str:
+    """About 170 kB of real-style articles at n = 1 (17 MB at 100x): generated articles told one after the
+    other as one long file."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_corpus(55, Path(folder))
+        one = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).glob("*.txt")))
+    return one * n
+
+
+def extraction_seconds(text: str) -> float:
+    from datetime import date
+
+    from tariffs.pipeline import extract_article
+    from tariffs.read import ManifestEntry, RawArticle
+
+    raw = RawArticle("shape", text, ManifestEntry(file="shape.txt", published=date(2025, 6, 14)))
+    start = time.process_time()
+    extract_article(raw)
+    return time.process_time() - start
+
+
+def linearity(huge: bool) -> None:
+    print(f"{'linearity':<20} {'1x s':>8} {'100x s':>8} {'ratio':>6}")
+    shapes = dict(SHAPES)
+    if huge:
+        shapes["17 MB article"] = article_text
+    for name, make in shapes.items():
+        small, large = extraction_seconds(make(1)), extraction_seconds(make(100))
+        print(f"{name:<20} {small:>8.3f} {large:>8.2f} {large / (100 * small):>6.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--no-shared", action="store_true", help="leave out the copied shared corpora")
+    parser.add_argument("--no-linearity", action="store_true", help="leave out the linearity checks")
+    parser.add_argument("--no-huge", action="store_true", help="leave out the 17 MB article (minutes)")
     args = parser.parse_args()
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
-    print(f"{'articles':>8} {'cold index s':>12} {'articles/s':>10} {'peak MB':>8} {'warm query s':>12}")
     with tempfile.TemporaryDirectory() as scratch:
-        for size in args.sizes:
-            corpus = Path(scratch) / f"corpus{size}"
-            write_corpus(size, corpus)
-            env = {**os.environ, "XDG_CACHE_HOME": str(Path(scratch) / f"cache{size}")}
-            cold, peak = timed([*TARIFFS, "--data", str(corpus), *jobs, "timeline", "--format", "json"], env)
-            warm = statistics.median(timed([*TARIFFS, "--data", str(corpus), "timeline", "--official", "Greer",
-                                            "--format", "json"], env)[0] for _ in range(5))
-            print(f"{size:>8} {cold:>12.2f} {size / cold:>10.0f} {peak:>8} {warm:>12.3f}")
-        env = {**os.environ, "XDG_CACHE_HOME": str(Path(scratch) / "cache-sample")}
-        timed([*TARIFFS, "timeline"], env)  # index the sample once: start-up is measured warm
-        floor, tool = [], []
-        for _ in range(9):
-            floor.append(timed(FLOOR, env)[0])
-            tool.append(timed([*TARIFFS, "timeline"], env)[0])
-    print(f"start-up: tariffs timeline {statistics.median(tool):.3f} s, import floor {statistics.median(floor):.3f} s, "
-          f"ratio {statistics.median(tool) / statistics.median(floor):.2f}")
+        floor = start_up(Path(scratch))
+        index_table(args.sizes, jobs, not args.no_shared, Path(scratch), floor)
+    if not args.no_linearity:
+        linearity(not args.no_huge)
 
 
 if __name__ == "__main__":
