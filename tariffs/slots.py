@@ -212,7 +212,7 @@ def _joined_verb(reading: Reading, verb: int, first: int) -> bool:
         keys.pop()
     if keys and all(k in PARTICLES for k in keys) or not keys and verb == first - 1:
         return True  # "ended up spending 40 minutes with Trump", "kept meeting": a chain of verbs
-    return keys[-1] in ("and", "then", "but", "or")
+    return bool(keys) and keys[-1] in ("and", "then", "but", "or")  # only cue words between: nothing joins
 
 
 # Particles between a verb and the -ing verb it leads into ("ended up spending", "went on meeting").

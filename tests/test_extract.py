@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tariffs.pipeline import timeline_of
 from tariffs.read import ManifestEntry, RawArticle
 
@@ -325,3 +327,11 @@ def test_a_day_of_the_month_alone_is_that_day_of_the_month_the_report_is_in_or_t
     assert said.date == date(2025, 9, 3)
     met = only(events_of("On the 28th, Akazawa met Lutnick at the Commerce Department.", "2025-09-12"), "meeting")[0]
     assert met.date == date(2025, 8, 28)  # still to come this month, so last month's in a past report
+
+
+@pytest.mark.parametrize("text", [
+    "How the costs would be split also came up during the meeting.",
+    "A diplomat who asked not to be identified said the 20% duty on pork would remain.",
+])
+def test_a_trigger_with_only_cue_words_before_it_is_read_without_failing(text):
+    assert isinstance(events_of(text), list)
