@@ -390,7 +390,12 @@ def _extract_one(job: tuple[str, str, ManifestEntry | None]) -> tuple[str, str |
     raw = load_article(name, Path(location), entry, warnings)
     if raw is None:
         return name, None, warnings, None
-    extraction = extract_article(raw)
+    try:
+        extraction = extract_article(raw)
+    except Exception as err:  # noqa: BLE001 - one article the extractor cannot read must not cost the others
+        warnings.append(f"{name}: skipped, the extractor failed on it ({type(err).__name__}: {err}); "
+                        "please report this with the article")
+        return name, None, warnings, None
     warnings += [w for w in [undated_warning(extraction.info)] if w]
     return name, extraction.info.model_dump_json(), warnings, pickle.dumps(extraction.found)
 

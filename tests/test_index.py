@@ -272,3 +272,20 @@ def test_a_filtered_export_lists_the_articles_its_events_were_read_in_and_a_full
     cited = {s["article"] for e in filtered["events"] for s in e["sources"]}
     assert cited == {"a2"} and [a["id"] for a in filtered["articles"]] == ["a2"]
     assert [a["id"] for a in run(folder, "--reverse")[0]["articles"]] == ["a1", "a2", "a3", "quiet"]
+
+
+def test_an_article_the_extractor_fails_on_costs_only_itself_with_a_warning(tmp_path, monkeypatch):
+    import tariffs.pipeline
+
+    folder = write_corpus(tmp_path / "c", ARTICLES)
+    original = tariffs.pipeline.extract_article
+
+    def failing_on_a2(raw):
+        if raw.id == "a2":
+            raise IndexError("list index out of range")
+        return original(raw)
+
+    monkeypatch.setattr(tariffs.pipeline, "extract_article", failing_on_a2)
+    document, warnings = run(folder)
+    assert [a["id"] for a in document["articles"]] == ["a1", "a3"] and document["events"]
+    assert "a2.txt: skipped, the extractor failed on it (IndexError: list index out of range)" in warnings
