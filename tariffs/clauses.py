@@ -74,6 +74,7 @@ class Words:
     listeners: tuple[tuple[str, ...], ...]
     function_words: frozenset[str]
     time_openers: frozenset[str]
+    moment_nouns: frozenset[str]
 
 
 @cache
@@ -84,7 +85,7 @@ def words() -> Words:
                  phrases("attributions"), frozenset(g["complement_verbs"]), frozenset(g["determiners"]),
                  frozenset(g["pronouns"]), frozenset(g["auxiliaries"]), frozenset(g["verbs"]),
                  frozenset(g["not_verbs"]), phrases("listeners"), frozenset(g["function_words"]),
-                 frozenset(g["time_openers"]))
+                 frozenset(g["time_openers"]), frozenset(g["moment_nouns"]))
 
 
 def is_verb(token: Token) -> bool:
@@ -432,6 +433,8 @@ class _Builder:
         token, previous = self.tokens[i], self.tokens[i - 1]
         if token.key not in _inline_openers() and previous.key not in _speech_ends():
             return None  # the cheap look: most words neither open a clause nor follow a verb of saying
+        if token.key == "that" and i + 1 < len(self.tokens) and self.tokens[i + 1].key in w.moment_nouns:
+            return None  # "said that day that ...": a moment, and the next "that" opens what was said
         if token.key == "that" and self._after_speech(i, first):
             return COMPLEMENT
         if token.key in ("which", "who", "whom", "that") and self._after_noun(previous) and self._verb_soon(i + 1, last):

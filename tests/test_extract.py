@@ -335,3 +335,10 @@ def test_a_day_of_the_month_alone_is_that_day_of_the_month_the_report_is_in_or_t
 ])
 def test_a_trigger_with_only_cue_words_before_it_is_read_without_failing(text):
     assert isinstance(events_of(text), list)
+
+
+def test_said_that_day_that_dates_the_remark_by_the_day_told_before():
+    text = ("On June 3, Greer met Akazawa in Paris on the sidelines of an OECD gathering. "
+            "Chief Cabinet Secretary Hayashi said that day that Tokyo would not rush a deal.")
+    said = only(events_of(text, "2025-06-14"), "statement")[0]
+    assert said.speaker == "Yoshimasa Hayashi" and said.date == date(2025, 6, 3)
