@@ -191,7 +191,7 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
              discourse: Discourse) -> Mention:
     """A pronoun resolved against the people the sentence named before it, then against the article."""
     before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
-    here = [n for m in before for n in m.names if n in directory().people]
+    here = [n for m in before if m.how != "group" for n in m.names if n in directory().people]  # "the two ... he": not one of them by nearness
     group = before[-1].names if before and before[-1].how == "group" else ()
     objects = frozenset(n for m in before if _governed(tokens, m, before) for n in m.names)
     echoed = [n for m in before if m.how == "pronoun" and len(m.names) == 1 and tokens[m.first].key in STANDING

@@ -342,3 +342,10 @@ def test_said_that_day_that_dates_the_remark_by_the_day_told_before():
             "Chief Cabinet Secretary Hayashi said that day that Tokyo would not rush a deal.")
     said = only(events_of(text, "2025-06-14"), "statement")[0]
     assert said.speaker == "Yoshimasa Hayashi" and said.date == date(2025, 6, 3)
+
+
+def test_he_after_the_two_is_the_one_the_story_follows_not_the_nearer_of_the_pair():
+    text = ("Akazawa held a call with Lutnick on Friday that ran past an hour, he told reporters. "
+            "The two agreed to stay in close contact, he added.")
+    speakers = {e.speaker for e in events_of(text) if e.type == "statement"}
+    assert speakers == {"Ryosei Akazawa"}
