@@ -127,12 +127,13 @@ def _occasion_before(reading: Reading, clause: Clause, first: int, last: int) ->
 
 
 def _noun_before_people(reading: Reading, clause: Clause, i: int) -> int | None:
-    """An occasion noun followed by "between/with" and the people of it, right before a date."""
+    """An occasion noun followed by "between", "with" or "to" and the people of it, right before a date ("a
+    call to Lutnick on Saturday")."""
     tokens = reading.tokens
     for j in range(i, max(clause.first, i - 8) - 1, -1):
         if not clause.owns(j) or is_verb(tokens[j]) or tokens[j].text in ",;":
             return None
-        if tokens[j].key in ("between", "with") and j > 0 and tokens[j - 1].key in occasion_nouns():
+        if tokens[j].key in ("between", "with", "to") and j > 0 and tokens[j - 1].key in occasion_nouns():
             return j - 1
     return None
 

@@ -75,6 +75,7 @@ class Words:
     function_words: frozenset[str]
     time_openers: frozenset[str]
     moment_nouns: frozenset[str]
+    support_verbs: frozenset[str]
 
 
 @cache
@@ -85,7 +86,7 @@ def words() -> Words:
                  phrases("attributions"), frozenset(g["complement_verbs"]), frozenset(g["determiners"]),
                  frozenset(g["pronouns"]), frozenset(g["auxiliaries"]), frozenset(g["verbs"]),
                  frozenset(g["not_verbs"]), phrases("listeners"), frozenset(g["function_words"]),
-                 frozenset(g["time_openers"]), frozenset(g["moment_nouns"]))
+                 frozenset(g["time_openers"]), frozenset(g["moment_nouns"]), frozenset(g["support_verbs"]))
 
 
 def is_verb(token: Token) -> bool:

@@ -406,11 +406,25 @@ def subject_before(reading: Reading, trigger: Trigger) -> list[Party]:
     opener = next((reading.tokens[i].key for i in range(trigger.first - 1, clause.first - 1, -1)
                    if reading.tokens[i].key in PP_OPENERS or reading.tokens[i].key == "to"), None)
     if opener not in ("in", "at", "during", "over", "after", "before", "following", "ahead", "for", "to"):
-        return []  # "took note of the consultations": an object, not the setting of the subject's act
+        verb = _support_verb(reading, clause, trigger.first)  # "made a brief call to Lutnick": the caller
+        return subject_of(reading, clause, verb) if verb is not None else []  # "took note of the talks": no one
     verbs = [i for i in clause.own() if i < trigger.first and is_verb(reading.tokens[i])]
     if not verbs:
         return []
     return subject_of(reading, clause, verbs[-1]) or inherited_subject(reading, clause)
+
+
+def _support_verb(reading: Reading, clause: Clause, noun: int) -> int | None:
+    """A light verb whose object the noun is ("made a call", "had a 30-minute call", "followed that with a
+    call"), with only an article, a number or a modifier between them."""
+    tokens = reading.tokens
+    for i in range(noun - 1, max(clause.first, noun - 6) - 1, -1):
+        token = tokens[i]
+        if is_verb(token):
+            return i if token.key in grammar().support_verbs else None
+        if not clause.owns(i) or token.text in ",;:" or _mention_at(reading, i) is not None:
+            return None
+    return None
 
 
 def antecedent(reading: Reading, clause: Clause) -> list[Party]:

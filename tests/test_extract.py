@@ -349,3 +349,21 @@ def test_he_after_the_two_is_the_one_the_story_follows_not_the_nearer_of_the_pai
             "The two agreed to stay in close contact, he added.")
     speakers = {e.speaker for e in events_of(text) if e.type == "statement"}
     assert speakers == {"Ryosei Akazawa"}
+
+
+def test_a_call_placed_to_a_person_is_a_phone_meeting_on_its_own_day():
+    text = ("Akazawa held talks with Lutnick in Washington on Friday. "
+            "He followed that with a brief call to Lutnick on Sunday, before flying home.")
+    meetings = sorted(only(events_of(text, "2025-06-16"), "meeting"), key=lambda m: m.date)
+    assert [(m.date, m.mode) for m in meetings] == [(date(2025, 6, 13), "in_person"), (date(2025, 6, 15), "phone")]
+
+
+def test_a_call_to_do_something_is_no_meeting():
+    assert only(events_of("Keidanren renewed its call to Washington to scrap the levies on Monday."), "meeting") == []
+
+
+@pytest.mark.parametrize("text", ["Akazawa made a quick call to Bessent on Sunday.",
+                                  "Akazawa had a 15-minute call with Bessent on Sunday."])
+def test_the_subject_of_a_light_verb_takes_part_in_the_call_it_makes(text):
+    (call,) = only(events_of(text, "2025-06-16"), "meeting")
+    assert (call.officials, call.mode, call.date) == (["Ryosei Akazawa", "Scott Bessent"], "phone", date(2025, 6, 15))
