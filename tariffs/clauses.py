@@ -434,10 +434,8 @@ class _Builder:
         token, previous = self.tokens[i], self.tokens[i - 1]
         if token.key not in _inline_openers() and previous.key not in _speech_ends():
             return None  # the cheap look: most words neither open a clause nor follow a verb of saying
-        if token.key == "that" and i + 1 < len(self.tokens) and self.tokens[i + 1].key in w.moment_nouns:
-            return None  # "said that day that ...": a moment, and the next "that" opens what was said
         if token.key == "that" and self._after_speech(i, first):
-            return COMPLEMENT
+            return None if self._moment(i) else COMPLEMENT  # "said that day that ...": the next "that" opens it
         if token.key in ("which", "who", "whom", "that") and self._after_noun(previous) and self._verb_soon(i + 1, last):
             return RELATIVE
         if token.key in ("whether",):
@@ -447,6 +445,10 @@ class _Builder:
         if self._speech_before(i) and self._subject_follows(i, last):
             return COMPLEMENT
         return None
+
+    def _moment(self, i: int) -> bool:
+        """"that day", "that afternoon": a "that" pointing at a moment, no clause opener."""
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].key in words().moment_nouns
 
     def _speech_before(self, i: int) -> bool:
         """A verb of saying right before, or before its listener ("told reporters ..."). After "told" the words

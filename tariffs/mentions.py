@@ -191,15 +191,25 @@ def _pronoun(token: Token, tokens: list[Token], mentions: list[Mention], subject
              discourse: Discourse) -> Mention:
     """A pronoun resolved against the people the sentence named before it, then against the article."""
     before = sorted((m for m in mentions if m.last <= token.i), key=lambda m: m.first)
-    here = [n for m in before if m.how != "group" for n in m.names if n in directory().people]  # "the two ... he": not one of them by nearness
+    here = _people_named(before)
     group = before[-1].names if before and before[-1].how == "group" else ()
     objects = frozenset(n for m in before if _governed(tokens, m, before) for n in m.names)
-    echoed = [n for m in before if m.how == "pronoun" and len(m.names) == 1 and tokens[m.first].key in STANDING
-              for n in m.names if n in here]
     names = discourse.pronoun(token.key, here, subject if subject and subject in here else None, group, objects,
-                              echoed)
+                              _echoed(tokens, before, here))
     kind = INSTITUTION if token.key in ("it", "its") else PERSON
     return Mention(kind, names, token.i, token.i + 1, "pronoun")
+
+
+def _people_named(before: list[Mention]) -> list[str]:
+    """The people named before a pronoun in its sentence, one by one: the members of a group phrase ("the
+    two") are none of them singled out by nearness ("The two agreed to keep talking, he said")."""
+    return [n for m in before if m.how != "group" for n in m.names if n in directory().people]
+
+
+def _echoed(tokens: list[Token], before: list[Mention], here: list[str]) -> list[str]:
+    """The person an earlier standing he or his of the sentence stood for."""
+    return [n for m in before if m.how == "pronoun" and len(m.names) == 1 and tokens[m.first].key in STANDING
+            for n in m.names if n in here]
 
 
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})  # "met the commerce secretary": still its object
@@ -412,15 +422,24 @@ def _subject_here(mentions: list[Mention], clauses: list[Clause], tokens: list[T
         if not _top_level(clause):
             continue
         verb = next((i for i in clause.tokens if is_verb(tokens[i])), None)
-        limit = verb if verb is not None else clause.first + 4  # a verb the lexicon does not know ("Akazawa treats ...")
-        if verb is not None and _inverted(tokens, verb):
-            limit = next((i for i in clause.tokens if i > verb + 1 and is_verb(tokens[i])), limit)
+        limit = _subject_limit(clause, tokens, verb)
         subject = next((m for m in mentions if _subject_candidate(m, clause, limit, tokens)), None)
         if subject is not None:
             return subject.names[0] if len(subject.names) == 1 else None  # "the two leaders" are no "he"
         if verb is not None:
             return None
     return None
+
+
+def _subject_limit(clause: Clause, tokens: list[Token], verb: int | None) -> int:
+    """Where a clause's subject must have been named by: its first verb, or the verb after an inverted
+    auxiliary ("Only then did Akazawa sit down"), or a few words in when no verb is known ("Akazawa treats ...")."""
+    from .clauses import is_verb
+    if verb is None:
+        return clause.first + 4
+    if _inverted(tokens, verb):
+        return next((i for i in clause.tokens if i > verb + 1 and is_verb(tokens[i])), verb)
+    return verb
 
 
 # Auxiliaries that come before their subject after "only then", "never", "not until" ...:
