@@ -9,6 +9,7 @@ is all the timeline has of that event and it carries a date of its own.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from datetime import date
 
@@ -84,9 +85,14 @@ def _fold_retelling(kept: list[Candidate], cand: Candidate) -> None:
 
 
 def _place_references(kept: list[Candidate], references: list[Candidate]) -> None:
-    """A reference back joins the event it tells of; one matching none stands alone only with a date of its own."""
+    """A reference back joins the event it tells of; one matching none stands alone only with a date of its own.
+    It looks among the events told within RETELLING_REACH of it either way: every event of any real article,
+    and a bounded few in a text of many megabytes."""
+    told = [(k.sentence, k.position) for k in kept]
     for ref in references:
-        match = _best(kept, ref, True) or _nearest_before(kept, ref)
+        at = bisect.bisect_left(told, (ref.sentence, ref.position))
+        near = kept[max(0, at - RETELLING_REACH):at + RETELLING_REACH]
+        match = _best(near, ref, True) or _nearest_before(near, ref)
         if match is not None:
             absorb(match, ref)
         elif ref.date is not None and _stands_alone(ref):

@@ -3,7 +3,7 @@
 The date line (a Washington evening is the next Tokyo morning) is pinned in test_analyst_fields.py."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from tariffs import merge
 from tariffs.pipeline import timeline_of
@@ -43,3 +43,21 @@ def test_one_meeting_told_by_many_articles_is_one_event_with_every_source_once()
     timeline, _ = timeline_of(raws)
     (meeting,) = timeline.events
     assert sorted(s.article for s in meeting.sources) == sorted([f"a{n}" for n in range(300)] + ["b"])
+
+
+def test_a_reference_in_a_very_long_text_is_weighed_against_the_events_told_near_it(monkeypatch):
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(450)]
+    told = " ".join(f"Akazawa held talks with Lutnick on {day:%B} {day.day}, {day.year}." for day in days)
+    weighed: list[int] = []
+    original = merge._best
+
+    def recording(kept, cand, in_article):
+        if in_article and cand.reference:
+            weighed.append(len(kept))
+        return original(kept, cand, in_article)
+
+    monkeypatch.setattr(merge, "_best", recording)
+    timeline, _ = timeline_of([RawArticle("long", told + " The talks were described as frank.",
+                                          ManifestEntry("long.txt", date(2026, 6, 1)))])
+    assert len([e for e in timeline.events if e.type == "meeting"]) == len(days)
+    assert weighed and max(weighed) <= 2 * merge.RETELLING_REACH < len(days)
