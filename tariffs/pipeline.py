@@ -41,10 +41,15 @@ def extract_article(raw: RawArticle) -> Extraction:
     base = Anchor(dating.published, dating.zone, dating.hour) if dating.published else None
     anchors, entries = entry_anchors([s.text for s in sentences], base)
     govern(candidates, dict(enumerate(anchors)), dating.local, entries)
-    kept = merge_article(candidates)
-    for cand in kept:
-        cand.timex = None  # resolved: what is left pickles small
-    return Extraction(info, kept)
+    return Extraction(info, [_settled(cand) for cand in merge_article(candidates)])
+
+
+def _settled(cand: Candidate) -> Candidate:
+    """A candidate once dated and merged within its article, without what only reading it needed (its date
+    expression, the tokens that governed it, its mood): what the corpus merge and the index keep is small."""
+    cand.timex = cand.modality = None
+    cand.heads = cand.words = cand.chain = cand.scopes = frozenset()
+    return cand
 
 
 def _described(raw: RawArticle, title_in_text: str | None) -> dict[str, str | None]:
