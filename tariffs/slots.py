@@ -433,7 +433,19 @@ def antecedent(reading: Reading, clause: Clause) -> list[Party]:
         return []
     parent = reading.clauses[clause.parent]
     before = [m for m in reading.people if m.last <= clause.first and parent.owns(m.first) and persons(m)]
-    return [Party(n, before[-1].first, before[-1].last) for n in persons(before[-1])] if before else []
+    return [Party(n, m.first, m.last) for m in _coordinated(reading, before) for n in persons(m)]
+
+
+def _coordinated(reading: Reading, mentions: list) -> list:
+    """The last mention and those joined to it by "and" or a comma ("Lutnick and Bessent, whom he saw"):
+    a relative clause after a list hangs from all of it."""
+    joined = mentions[-1:]
+    for earlier in reversed(mentions[:-1]):
+        between = {t.key for t in reading.tokens[earlier.last:joined[0].first]}
+        if not between or not between <= {"and", ","}:
+            break
+        joined.insert(0, earlier)
+    return joined
 
 
 def round_of(reading: Reading, clause: Clause | None) -> int | None:

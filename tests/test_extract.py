@@ -367,3 +367,10 @@ def test_a_call_to_do_something_is_no_meeting():
 def test_the_subject_of_a_light_verb_takes_part_in_the_call_it_makes(text):
     (call,) = only(events_of(text, "2025-06-16"), "meeting")
     assert (call.officials, call.mode, call.date) == (["Ryosei Akazawa", "Scott Bessent"], "phone", date(2025, 6, 15))
+
+
+def test_a_relative_clause_after_two_people_hangs_from_both():
+    text = ("On Tuesday Akazawa said Greer and Lutnick, whom he saw separately on Monday, "
+            "promised a quick fix.")
+    met = {tuple(m.officials) for m in only(events_of(text, "2025-08-08"), "meeting")}
+    assert met == {("Ryosei Akazawa", "Jamieson Greer"), ("Ryosei Akazawa", "Howard Lutnick")}
