@@ -341,7 +341,7 @@ def _resolve(hit: Hit, tokens: list[Token], discourse: Discourse, here: list[str
         return (name,) if name else ()
     if category == "group":
         met = bool(hit.first) and tokens[hit.first - 1].key in PREPOSITIONS  # "with the same two officials"
-        return discourse.group(hit.value, here if met else [])
+        return discourse.group(hit.value, here if met else [], here)
     if category == "anaphor":
         name = discourse.anaphor(hit.value, here)
         return (name,) if name else ()

@@ -117,18 +117,31 @@ class Discourse:
         person = directory().people.get(name)
         return person.pronoun if person else "he"
 
-    def group(self, phrase: str, others_than: list[str] = ()) -> tuple[str, ...]:
-        """"the two leaders": one holder of each role the phrase names; "the two men": the last pair. Met by
-        someone ("Akazawa met the same two officials"), the pair is the last two put together without them."""
+    def group(self, phrase: str, others_than: list[str] = (), here: list[str] = ()) -> tuple[str, ...]:
+        """"the two leaders": one holder of each role the phrase names; "the two men": the pair this sentence
+        has named ("Ishiba received Bessent, and the two spoke"; "He began with Lutnick, and the two talked":
+        the one the story follows and Lutnick), else the last pair. Met by someone ("Akazawa met the same two
+        officials"), the pair is the last two put together without them."""
         book = directory()
         roles = book.groups.get(phrase)
         if roles:  # an empty list of roles: the last pair named
             return tuple(dict.fromkeys(n for role in roles for n in book.holders(role, self.day)[:1]))
+        pair = self._pair_here(here) if not others_than else ()
+        if pair:
+            return pair
         for group in reversed(self.groups if others_than else self.groups[-1:]):
             rest = tuple(n for n in group if n not in others_than)
             if len(rest) >= 2:
                 return rest
         return self.groups[-1] if self.groups else ()
+
+    def _pair_here(self, here: list[str]) -> tuple[str, ...]:
+        people = list(dict.fromkeys(n for n in here if n in directory().people))
+        if len(people) == 2:
+            return tuple(people)
+        if len(people) == 1 and self.last_subject and self.last_subject != people[0]:
+            return (self.last_subject, people[0])
+        return ()
 
     def anaphor(self, kind: str, here: list[str] = ()) -> str | None:
         """"the ministry": the last institution of that kind named (in this sentence first), else the default one."""

@@ -374,3 +374,10 @@ def test_a_relative_clause_after_two_people_hangs_from_both():
             "promised a quick fix.")
     met = {tuple(m.officials) for m in only(events_of(text, "2025-08-08"), "meeting")}
     assert met == {("Ryosei Akazawa", "Jamieson Greer"), ("Ryosei Akazawa", "Howard Lutnick")}
+
+
+def test_the_two_are_the_pair_the_sentence_names_not_an_earlier_pair():
+    text = ("Ishiba hosted Bessent in Tokyo on Friday, and the two spoke for half an hour. "
+            "Akazawa was in Washington on Tuesday. He started with Greer on Tuesday, and the two talked for an hour.")
+    met = {tuple(m.officials): m.duration_minutes for m in only(events_of(text, "2025-07-26"), "meeting")}
+    assert met == {("Shigeru Ishiba", "Scott Bessent"): 30, ("Ryosei Akazawa", "Jamieson Greer"): 60}
