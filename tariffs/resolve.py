@@ -659,11 +659,12 @@ def _set(cand, span: Span | None, text: str | None, own: bool) -> None:
     cand.date, cand.date_end, cand.precision = span.start, span.end, span.precision
 
 
-# A live-blog entry's stamp on a line of its own ("9:55 PM EDT", "11:40 JST", "July 23, 2025, 6:40 a.m. ET"):
-# the entry's own clock, and its own day when the stamp gives one.
+# A live-blog entry's stamp on a line of its own ("9:55 PM EDT", "11:40 JST", "July 23, 2025, 6:40 a.m. ET",
+# "20:45 MDT, June 15, 2025"): the entry's own clock, and its own day when the stamp gives one, before or after.
 ENTRY_STAMP = re.compile(
     r"^\s*(?:(?:updated|posted|last updated):?\s*)?(?:(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>\d{4}),?\s*)?"
-    rf"(?:at\s*)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{zone_names(True)})?\s*$", re.IGNORECASE)
+    rf"(?:at\s*)?(?P<h>\d{{1,2}}):(?P<m>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>{zone_names(True)})?"
+    r"(?:,?\s*(?P<month_after>[A-Z][a-z]{2,8})\.? (?P<day_after>\d{1,2}),? (?P<year_after>\d{4}))?\s*$", re.IGNORECASE)
 MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | \
     {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
@@ -683,7 +684,7 @@ def entry_anchors(texts: list[str], base: Anchor | None) -> tuple[list[Anchor | 
     for n, text in enumerate(texts):
         found = ENTRY_STAMP.match(text)
         heading = DAY_HEADING.match(text)
-        if found and (base is not None or found.group("year")):
+        if found and (base is not None or _stamp_day(found) is not None):
             current, stamped = _stamp(found, Anchor(current.day, current.zone) if current else base), True
         elif heading and (day := _heading_day(heading, base)) is not None:
             current = Anchor(day, current.zone if current else None)
@@ -710,10 +711,16 @@ def _stamp(found: re.Match[str], base: Anchor | None) -> Anchor:
         hour += 12
     zone = found.group("zone")
     clock = zone_side(zone) if zone else (base.zone if base else None)
-    day = base.day if base else None
-    if found.group("year") and found.group("month") and found.group("month").lower() in MONTHS:
-        try:
-            day = date(int(found.group("year")), MONTHS[found.group("month").lower()], int(found.group("day")))
-        except ValueError:
-            pass
-    return Anchor(day, clock, hour % 24)
+    return Anchor(_stamp_day(found) or (base.day if base else None), clock, hour % 24)
+
+
+def _stamp_day(found: re.Match[str]) -> date | None:
+    """The day a stamp gives, written before its time or after it."""
+    for suffix in ("", "_after"):
+        month = (found.group("month" + suffix) or "").lower()
+        if found.group("year" + suffix) and month in MONTHS:
+            try:
+                return date(int(found.group("year" + suffix)), MONTHS[month], int(found.group("day" + suffix)))
+            except ValueError:
+                return None
+    return None

@@ -142,6 +142,13 @@ def test_a_live_blog_entry_is_dated_by_its_own_stamp():
     assert anchors[2] == Anchor(date(2025, 8, 7), "ET", 21) and entries == {2}
 
 
+def test_a_live_blog_stamp_with_its_day_after_the_time_dates_its_entry():
+    anchors, _ = entry_anchors(["Latest first.", "08:10 PDT, Oct. 27, 2025", "Leaders meet tomorrow.",
+                                "18:30 PDT, Oct. 26, 2025", "Ishiba lands tomorrow."], Anchor(date(2025, 10, 27)))
+    assert (anchors[2].day, anchors[4].day, anchors[4].zone, anchors[4].hour) == (
+        date(2025, 10, 27), date(2025, 10, 26), "ET", 18)
+
+
 def test_a_time_of_day_alone_takes_the_day_the_story_is_telling():
     from .conftest import events_of
 
