@@ -442,9 +442,10 @@ def _borrowed_date(cand, anchor: Anchor | None, story: _Story) -> tuple[Span | N
 
 
 def _in_scene(cand, story: _Story) -> bool:
-    """Talks or a deal told as having happened, in a main clause, right after a sentence that only set the day
-    ("The next day it was the prime minister's turn. Takaichi spoke with Trump ...")."""
-    return (story.scene is not None and cand.sentence == story.scene + 1 and cand.clause == 0
+    """Talks or a deal told as having happened, in a main clause or one sharing its day, right after a sentence
+    that only set the day ("The next day it was the prime minister's turn. Takaichi spoke with Trump ...";
+    "Two days after the vote, he was back in Washington. He began with Lutnick, and the two talked ...")."""
+    return (story.scene is not None and cand.sentence == story.scene + 1 and 0 in (cand.clause, cand.inherit)
             and cand.type in ("meeting", "agreement") and cand.modality.real and cand.fields.get("status") == "held")
 
 

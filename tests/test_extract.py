@@ -381,3 +381,10 @@ def test_the_two_are_the_pair_the_sentence_names_not_an_earlier_pair():
             "Akazawa was in Washington on Tuesday. He started with Greer on Tuesday, and the two talked for an hour.")
     met = {tuple(m.officials): m.duration_minutes for m in only(events_of(text, "2025-07-26"), "meeting")}
     assert met == {("Shigeru Ishiba", "Scott Bessent"): 30, ("Ryosei Akazawa", "Jamieson Greer"): 60}
+
+
+def test_talks_joined_to_a_sentence_that_set_the_day_happen_that_day():
+    text = ("On Tuesday, Akazawa was back in Washington. "
+            "He opened with Greer, and the two talked for ninety minutes.")
+    (met,) = only(events_of(text, "2025-07-26"), "meeting")
+    assert (met.officials, met.date) == (["Ryosei Akazawa", "Jamieson Greer"], date(2025, 7, 22))
