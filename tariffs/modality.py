@@ -105,9 +105,19 @@ def _group_start(reading: Reading, clause: Clause, first: int) -> int:
     aux = grammar().auxiliaries | BASE_AFTER
     for i in range(first - 1, clause.first - 1, -1):
         token = reading.tokens[i]
-        if clause.owns(i) and is_verb(token) and token.key not in aux and i not in cue_tokens:
+        if clause.owns(i) and is_verb(token) and token.key not in aux and i not in cue_tokens \
+                and not _attributive(reading, i):
             return i + 1
     return clause.first
+
+
+def _attributive(reading: Reading, i: int) -> bool:
+    """A participle standing as an adjective after an article ("called off a planned trip", "the scheduled
+    talks"): no verb of its own, so the cues before it still bear on the noun."""
+    return i > 0 and reading.tokens[i - 1].key in ATTRIBUTIVE_BEFORE and reading.tokens[i].key.endswith("ed")
+
+
+ATTRIBUTIVE_BEFORE = frozenset({"a", "an", "the", "his", "her", "their", "its", "this", "that"})
 
 
 def _cues(reading: Reading, clause: Clause, start: int, end: int) -> set[str]:

@@ -388,3 +388,10 @@ def test_talks_joined_to_a_sentence_that_set_the_day_happen_that_day():
             "He opened with Greer, and the two talked for ninety minutes.")
     (met,) = only(events_of(text, "2025-07-26"), "meeting")
     assert (met.officials, met.date) == (["Ryosei Akazawa", "Jamieson Greer"], date(2025, 7, 22))
+
+
+def test_a_planned_trip_called_off_is_a_cancelled_meeting_on_the_day_it_was_called_off():
+    text = "On Sept. 3, Akazawa scrapped a scheduled trip to Washington at the last minute."
+    (trip,) = only(events_of(text, "2025-09-10"), "meeting")
+    assert (trip.status, trip.location, trip.date, trip.officials) == (
+        "cancelled", "Washington", date(2025, 9, 3), ["Ryosei Akazawa"])
