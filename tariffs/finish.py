@@ -282,6 +282,16 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
 
+def number_repeated_id(event, seen: dict[str, int]) -> None:
+    """Sittings told apart in one sentence ("two short calls with Lutnick on a Saturday") are events alike in
+    every field, and so in id: each after the first takes its number ("m-65b18f892c-2"), counted in the order
+    the merge kept them, so that every event keeps an id of its own, the same on every run."""
+    count = seen.get(event.id, 0) + 1
+    seen[event.id] = count
+    if count > 1:
+        event.id = f"{event.id}-{count}"
+
+
 def event_id(event) -> str:
     """Stable for the same input: the type, the day, the key fields and the first source sentence."""
     first = min(event.sources, key=lambda s: (s.article, s.text)) if event.sources else None

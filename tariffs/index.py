@@ -12,12 +12,13 @@ from __future__ import annotations
 import fcntl
 import gc
 import hashlib
+import itertools
 import json
 import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import date
 from functools import cache
@@ -481,29 +482,103 @@ def _stale(connection: sqlite3.Connection) -> bool:
 
 
 def _merge(connection: sqlite3.Connection) -> None:
-    """Merge every article's candidates into the timeline's events and store them for queries."""
-    from .pipeline import merge_candidates
+    """Merge every article's candidates into the timeline's events and store them for queries.
+
+    Memory follows the number of distinct events, not of articles: the tellings folded into an event wait
+    in a table until it is finished, and each finished event goes straight to the database, which puts the
+    events in timeline order."""
+    from .merge import merge_corpus
 
     rows = connection.execute("SELECT candidates FROM articles WHERE candidates IS NOT NULL ORDER BY name")
+    aside = _TellingsAside(connection)
     gc.disable()  # hundreds of thousands of small objects: collection passes would only cost time here
     try:
-        events = merge_candidates(found for (blob,) in rows for found in _unpickled(blob))
+        kept = merge_corpus((found for (blob,) in rows for found in _unpickled(blob)), aside.put)
+        with connection:
+            connection.execute("CREATE TEMP TABLE finished(id TEXT, type TEXT, date TEXT, date_end TEXT, json TEXT, "
+                               "names TEXT, body TEXT)")
+            _finish_all(connection, kept, aside)
+            _store_finished(connection)
     finally:
         gc.enable()
-    with connection:
-        connection.execute("DELETE FROM events")
-        connection.execute("DELETE FROM event_names")
-        connection.execute("DELETE FROM event_text")
-        for start in range(0, len(events), 2000):
-            batch = events[start:start + 2000]
-            connection.executemany("INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?)", (
-                (e.id, e.type, _day(e.date), _day(e.date_end), start + n, e.model_dump_json()) for n, e in enumerate(batch)))
-            connection.executemany("INSERT INTO event_names VALUES (?, ?)", (
-                (e.id, name) for e in batch
-                for name in set(e.officials) | ({e.speaker} if getattr(e, "speaker", None) else set())))
-            connection.executemany("INSERT INTO event_text VALUES (?, ?)", (
-                (e.id, "\n".join([e.summary, *(source.text for source in e.sources)])) for e in batch))
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
+        connection.execute("DROP TABLE IF EXISTS temp.finished")
+        aside.close()
+
+
+class _TellingsAside:
+    """What each article said of an event already kept, waiting in a temporary table until the event is finished
+    (an event told by thousands of articles would otherwise carry every telling for the whole merge)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection, self.waiting = connection, []
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS aside(event INTEGER, tellings BLOB)")
+        connection.execute("CREATE INDEX IF NOT EXISTS temp.aside_by_event ON aside(event)")
+
+    def put(self, event, tellings: list) -> None:
+        self.waiting.append((id(event), pickle.dumps(tellings)))  # kept events live through the merge: ids hold
+        if len(self.waiting) >= 5000:
+            self._flush()
+
+    def in_order_of(self, kept: list) -> Iterator[tuple[int, list]]:
+        """The tellings set aside, grouped by event, in the order of `kept` (each event's place in it)."""
+        self._flush()
+        self.connection.execute("CREATE TEMP TABLE places(event INTEGER PRIMARY KEY, place INTEGER)")
+        self.connection.executemany("INSERT INTO places VALUES (?, ?)", ((id(k), n) for n, k in enumerate(kept)))
+        rows = self.connection.execute("SELECT place, tellings FROM aside JOIN places USING (event) "
+                                       "ORDER BY place, aside.rowid")
+        for place, group in itertools.groupby(rows, key=lambda row: row[0]):
+            yield place, [told for _, blob in group for told in pickle.loads(blob)]
+
+    def _flush(self) -> None:
+        if self.waiting:
+            self.connection.executemany("INSERT INTO aside VALUES (?, ?)", self.waiting)
+            self.waiting = []
+
+    def close(self) -> None:
+        self.connection.execute("DROP TABLE IF EXISTS temp.aside")
+        self.connection.execute("DROP TABLE IF EXISTS temp.places")
+
+
+def _finish_all(connection: sqlite3.Connection, kept: list, aside: _TellingsAside) -> None:
+    """Each merged candidate made an event and written in the order the merge kept them, then let go."""
+    waiting = aside.in_order_of(kept)
+    pending = next(waiting, None)
+    seen: dict[str, int] = {}
+    batch = []
+    for place in range(len(kept)):
+        cand, kept[place] = kept[place], None
+        if pending is not None and pending[0] == place:
+            cand.tellings.extend(pending[1])
+            pending = next(waiting, None)
+        batch.append(_finished(cand, seen))
+        if len(batch) >= 2000:
+            connection.executemany("INSERT INTO finished VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+            batch = []
+    connection.executemany("INSERT INTO finished VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+
+
+def _finished(cand, seen: dict[str, int]) -> tuple:
+    """A merged candidate as the event it stands for: its id, type, days, JSON, names and words."""
+    from .finish import number_repeated_id, to_event
+
+    event = to_event(cand)
+    number_repeated_id(event, seen)
+    names = set(event.officials) | ({event.speaker} if getattr(event, "speaker", None) else set())
+    return (event.id, event.type, _day(event.date), _day(event.date_end), event.model_dump_json(),
+            json.dumps(sorted(names)), "\n".join([event.summary, *(source.text for source in event.sources)]))
+
+
+def _store_finished(connection: sqlite3.Connection) -> None:
+    """The finished events in timeline order (dated first, by day, type and id), with their names and words."""
+    for table in ("events", "event_names", "event_text"):
+        connection.execute(f"DELETE FROM {table}")
+    connection.execute(
+        "INSERT INTO events SELECT id, type, date, date_end, "
+        "row_number() OVER (ORDER BY date IS NULL, date, type, id, rowid) - 1, json "
+        "FROM finished ORDER BY date IS NULL, date, type, id, rowid")
+    connection.execute("INSERT INTO event_names SELECT f.id, n.value FROM finished f, json_each(f.names) n")
+    connection.execute("INSERT INTO event_text SELECT id, body FROM finished")
+    connection.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
 
 
 def _unpickled(blob: bytes) -> list:

@@ -10,7 +10,8 @@ is all the timeline has of that event and it carries a date of its own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from .events import Candidate
@@ -186,14 +187,21 @@ def _share_rounds(meetings: list[Candidate], mentioned: list[Candidate]) -> None
 # ---------------------------------------------------------------- across articles
 
 
-def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
+# Where the tellings folded into a kept event go, when not onto the event itself (`merge_corpus`).
+SetAside = Callable[[Candidate, list], None]
+
+
+def merge_corpus(candidates: Iterable[Candidate], set_aside: SetAside | None = None) -> list[Candidate]:
     """Fold candidates from different articles that report one event, comparing only within buckets
     every match must share (a rate, a speaker, a person, a type, and for a dated event a day it covers): a
-    telling meets only the events of its own days, however large the corpus grows."""
+    telling meets only the events of its own days, however large the corpus grows.
+
+    No comparison reads an event's tellings, so a large corpus may keep those folded in elsewhere
+    (`set_aside(event, tellings)`, in the order they come) and join them to the event when it is finished."""
     kept: list[Candidate] = []
     buckets: dict[tuple, dict[int, Candidate]] = {}  # each bucket's events by identity
     filed: dict[int, int] = {}  # each kept event's place in filing order, the order a pool is compared in
-    talks: dict[str, dict[int, Candidate]] = {}  # held talks by person, for retellings with no day
+    talks: dict[frozenset, dict[int, Candidate]] = {}  # talks by who took part, for retellings with no day
     undated: list[Candidate] = []
     for cand in candidates:
         if cand.type == "meeting" and cand.date is None:
@@ -204,26 +212,25 @@ def merge_corpus(candidates: Iterable[Candidate]) -> list[Candidate]:
         if match is None:
             kept.append(cand)
         else:
-            absorb(match, cand)
+            absorb(match, cand, set_aside)
         _file(buckets, talks, filed, match or cand)
     for cand in undated:
         match = _last_before(talks, cand)
         if match is None:
             kept.append(cand)
         else:
-            absorb(match, cand)
+            absorb(match, cand, set_aside)
     return kept
 
 
-def _file(buckets: dict[tuple, dict[int, Candidate]], talks: dict[str, dict[int, Candidate]],
+def _file(buckets: dict[tuple, dict[int, Candidate]], talks: dict[frozenset, dict[int, Candidate]],
           filed: dict[int, int], cand: Candidate) -> None:
     """Put a kept event where later tellings of it will look (again after a fold moved its day)."""
     filed.setdefault(id(cand), len(filed))
     for key in _probes(cand, 0):
         buckets.setdefault(key, {}).setdefault(id(cand), cand)
     if cand.type == "meeting":
-        for name in cand.fields.get("people", []):
-            talks.setdefault(name, {}).setdefault(id(cand), cand)
+        talks.setdefault(frozenset(cand.fields.get("people", [])), {}).setdefault(id(cand), cand)
 
 
 def _probes(cand: Candidate, reach: int) -> list[tuple]:
@@ -242,13 +249,13 @@ def _probes(cand: Candidate, reach: int) -> list[tuple]:
 RETELL_DAYS = 62
 
 
-def _last_before(talks: dict[str, dict[int, Candidate]], cand: Candidate) -> Candidate | None:
+def _last_before(talks: dict[frozenset, dict[int, Candidate]], cand: Candidate) -> Candidate | None:
     """An article that tells held talks without their day ("a visit that included a session with Trump")
     retells the latest talks of those people before it was written."""
     people = set(cand.fields.get("people", []))
     if cand.fields.get("status") != "held" or len(people) < 2 or cand.reported is None:
         return None
-    pool = {i: k for name in sorted(people) for i, k in talks.get(name, {}).items()}.values()
+    pool = talks.get(frozenset(people), {}).values()  # the same people, however many others each of them met
     fits = [k for k in pool if set(k.fields["people"]) == people and k.fields["status"] == "held" and k.date
             and 0 <= (cand.reported - k.date).days <= RETELL_DAYS]
     return max(fits, key=lambda k: k.date) if fits else None
@@ -261,8 +268,18 @@ def _keys(cand: Candidate) -> list[tuple]:
     if cand.type == "statement":
         return [("statement", f.get("speaker"))] if f.get("speaker") else []
     if cand.type == "meeting":
-        return [("meeting", name) for name in f.get("people", [])]
+        return _meeting_keys(f.get("people", []))
     return [(cand.type,)]
+
+
+def _meeting_keys(people: list[str]) -> list[tuple]:
+    """Across articles, talks with several people are one meeting only when they share two of them, and talks
+    with one person only with talks of that person alone (`_people_meet`): keyed by each pair, or by the one
+    name, a meeting meets only those, not every talk its busiest member had that day."""
+    names = sorted(set(people))
+    if len(names) == 1:
+        return [("meeting", names[0])]
+    return [("meeting", *pair) for pair in itertools.combinations(names, 2)]
 
 
 # ---------------------------------------------------------------- are two candidates one event?
@@ -415,10 +432,13 @@ def _length(c: Candidate) -> int:
 # ---------------------------------------------------------------- folding
 
 
-def absorb(into: Candidate, other: Candidate) -> None:
+def absorb(into: Candidate, other: Candidate, set_aside: SetAside | None = None) -> None:
     """Fold `other` into `into`: every source, the most telling date, and the details only one of them has."""
     into.sources.update(dict.fromkeys(other.sources))
-    into.tellings.extend(other.tellings)
+    if set_aside is None:
+        into.tellings.extend(other.tellings)
+    else:
+        set_aside(into, other.tellings)
     if _better_date(other, into):
         into.date, into.date_end, into.date_text, into.precision = other.date, other.date_end, other.date_text, other.precision
         into.own_date = other.own_date

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .clean import clean
 from .events import Candidate
-from .finish import to_event
+from .finish import number_repeated_id, to_event
 from .kinds import read_events
 from .mentions import read_article
 from .merge import chronological, merge_article, merge_corpus
@@ -88,4 +88,8 @@ def merge_extractions(extractions: list[Extraction]) -> Timeline:
 
 def merge_candidates(candidates: Iterable[Candidate]) -> list:
     """The timeline's events from candidates as they come (a stream is never held whole)."""
-    return chronological([to_event(c) for c in merge_corpus(candidates)])
+    events, seen = [], {}
+    for cand in merge_corpus(candidates):
+        events.append(to_event(cand))
+        number_repeated_id(events[-1], seen)
+    return chronological(events)

@@ -54,6 +54,33 @@ def test_the_index_gives_the_same_timeline_as_reading_everything(tmp_path):
     assert indexed == json.loads(direct.to_json())
 
 
+RETOLD_RATE = {
+    "r1": ("2025-04-10", "Washington imposed a 25% tariff on Japanese cars that took effect on April 3, officials said.\n"),
+    "r2": ("2025-05-13", "Trump on Monday threatened to keep the 25% duty on Japanese autos in place.\n"),
+    "r3": ("2025-06-18", "Japanese carmakers have been paying a 25% levy on vehicles since April, a trade group said.\n"),
+}
+
+
+def test_what_each_article_told_of_a_retold_event_survives_the_merge(tmp_path):
+    """The index keeps what later articles said of an event apart while merging; every telling comes back."""
+    folder = write_corpus(tmp_path / "c", RETOLD_RATE)
+    indexed, _ = run(folder, "--type", "tariff")
+    direct, _ = build_timeline(folder)
+    [rate] = indexed["events"]
+    assert rate == json.loads(direct.to_json())["events"][0]
+    assert {a for step in rate["steps"] for a in step["articles"]} == {"r1", "r2", "r3"}
+    assert len(rate["steps"]) >= 2
+
+
+def test_two_sittings_told_in_one_sentence_are_two_events_with_ids_of_their_own(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"s1": ("2025-06-24", "Akazawa held two brief calls with Lutnick on Sunday.\n")})
+    indexed, _ = run(folder, "--type", "meeting")
+    ids = [event["id"] for event in indexed["events"]]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert ids == [event.id for event in build_timeline(folder)[0].events]
+    assert ids == [event["id"] for event in run(folder, "--type", "meeting")[0]["events"]]  # the same on every run
+
+
 def test_a_second_query_reads_nothing_and_a_changed_article_alone_is_read_again(tmp_path, monkeypatch):
     folder = write_corpus(tmp_path / "c", ARTICLES)
     seen = extracted(monkeypatch)
