@@ -225,6 +225,22 @@ def test_talked_twice_is_two_sittings_each_with_its_day_and_length():
         (date(2025, 7, 3), 45), (date(2025, 7, 5), 60)]
 
 
+def test_again_on_two_days_is_two_sittings():
+    found = meetings("Akazawa sat down with Bessent on Monday and again on Wednesday, officials said.", "2025-06-14")
+    assert sorted(m.date for m in found) == [date(2025, 6, 9), date(2025, 6, 11)]
+
+
+@pytest.mark.parametrize("text", [
+    "The two expect to talk again in two weeks, on June 28.",
+    "Akazawa and Greer will meet again in 14 days, on Saturday, June 28.",
+    "Akazawa plans to speak with Greer again two weeks from now, June 28.",
+])
+def test_a_day_told_twice_in_apposition_is_one_sitting(text):
+    """"in two weeks, on June 28" names one day twice: one talk, not one per date phrase."""
+    found = [m for m in meetings(f"Akazawa held talks with Greer on Saturday. {text}") if m.status != "held"]
+    assert [(m.date, m.status) for m in found] == [(date(2025, 6, 28), "planned")]
+
+
 def test_in_those_discussions_names_who_met():
     text = ("Tokyo's negotiator said Thursday that Washington would fix the error. "
             "In those discussions, Akazawa urged Commerce Secretary Howard Lutnick and Treasury Secretary Scott Bessent to act.")

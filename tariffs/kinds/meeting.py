@@ -1,6 +1,7 @@
 """Meetings and calls: the people of a sitting, how many sittings one trigger tells, and their status."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from .. import modality
@@ -245,12 +246,20 @@ def _modifies_other(reading: Reading, trigger: Trigger, duration) -> bool:
     return i < len(tokens) and tokens[i].key in occasion_nouns() and not trigger.first <= i < trigger.last
 
 
+# What stands between two date phrases that name one day ("in 14 days, on June 28").
+APPOSED = frozenset({",", "on"})
+
+
 def _again(reading: Reading, trigger: Trigger, end: int) -> int:
-    """"met Lutnick on June 5 and again on June 6": one sitting per day told after "again"."""
+    """"met Lutnick on June 5 and again on June 6": one sitting per day told after "again"; a day told twice
+    over, the second phrase set beside the first ("will meet again in 14 days, on June 28"), is one day."""
     keys = [t.key for t in reading.tokens[trigger.last:end]]
     if "again" not in keys:
         return 1
-    return max(1, sum(1 for first, _ in reading.timex_tokens if trigger.last <= first < end))
+    spans = [(first, last) for first, last in reading.timex_tokens if trigger.last <= first < end]
+    apposed = sum(1 for (_, last), (first, _) in itertools.pairwise(spans)
+                  if all(t.key in APPOSED for t in reading.tokens[last:first]))
+    return max(1, len(spans) - apposed)
 
 
 def _described(reading: Reading, trigger: Trigger) -> list:
